@@ -1,0 +1,28 @@
+package io.factline.eventstore;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Wakes followers of the log when something may have been appended: by this process, or by another
+ * one (a PostgreSQL NOTIFY relayed here). A wake-up is only a hint; followers always re-read the log.
+ */
+public final class AppendSignal {
+
+    private final AtomicReference<CompletableFuture<Void>> next = new AtomicReference<>(new CompletableFuture<>());
+
+    public void signal() {
+        next.getAndSet(new CompletableFuture<>()).complete(null);
+    }
+
+    /** Completes at the next signal, or after the timeout, whichever comes first. */
+    public Uni<Void> awaitNext(Duration timeout) {
+        CompletableFuture<Void> waiting = next.get();
+        return Uni.createFrom().completionStage(
+                waiting.copy().completeOnTimeout(null, timeout.toMillis(), TimeUnit.MILLISECONDS));
+    }
+}

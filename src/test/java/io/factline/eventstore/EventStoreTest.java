@@ -1,0 +1,187 @@
+package io.factline.eventstore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.factline.testing.ReactivePools;
+import io.factline.testing.TestDatabase;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+
+class EventStoreTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static TestDatabase.Database database;
+    private static Vertx vertx;
+    private static Pool pool;
+    private static PostgresEventStore store;
+
+    @BeforeAll
+    static void start() {
+        database = TestDatabase.create("eventstore").migrate();
+        vertx = Vertx.vertx();
+        pool = ReactivePools.open(vertx, database, 4);
+        store = new PostgresEventStore(pool, new AppendSignal(), 1000);
+    }
+
+    @AfterAll
+    static void stop() {
+        pool.closeAndAwait();
+        vertx.closeAndAwait();
+        database.drop();
+    }
+
+    static EventData event(String type, String json) {
+        return new EventData(type, 1, json, "{\"by\":\"test\"}");
+    }
+
+    static String stream(String name) {
+        return name + "-" + java.util.UUID.randomUUID();
+    }
+
+    @Test
+    void appendsAndReadsAStreamInOrder() {
+        String id = stream("doc");
+        AppendResult first = store.append(StreamAppend.of(id, ExpectedVersion.NO_STREAM,
+                event("Created", "{\"n\":1}"), event("Changed", "{\"n\":2}"))).await().atMost(WAIT);
+        AppendResult second = store.append(StreamAppend.of(id, ExpectedVersion.exactly(2),
+                event("Changed", "{\"n\":3}"))).await().atMost(WAIT);
+
+        assertThat(first.events()).extracting(AppendResult.Appended::version).containsExactly(1, 2);
+        assertThat(second.events()).extracting(AppendResult.Appended::version).containsExactly(3);
+        assertThat(second.lastPosition()).isGreaterThan(first.lastPosition());
+
+        List<RecordedEvent> events = store.readStream(id).await().atMost(WAIT);
+        assertThat(events).extracting(RecordedEvent::type).containsExactly("Created", "Changed", "Changed");
+        assertThat(events).extracting(RecordedEvent::version).containsExactly(1, 2, 3);
+        assertThat(events.get(2).payloadJson()).isEqualTo("{\"n\": 3}");
+        assertThat(events.get(0).metadataJson()).contains("\"by\"");
+        assertThat(events).extracting(RecordedEvent::position).isSorted();
+    }
+
+    @Test
+    void refusesAStaleExpectedVersionAndWritesNothing() {
+        String id = stream("fact");
+        store.append(StreamAppend.of(id, ExpectedVersion.NO_STREAM, event("Asserted", "{}"))).await().atMost(WAIT);
+
+        assertThatThrownBy(() -> store.append(StreamAppend.of(id, ExpectedVersion.NO_STREAM, event("Asserted", "{}")))
+                .await().atMost(WAIT))
+                .isInstanceOfSatisfying(WrongExpectedVersionException.class, e -> {
+                    assertThat(e.streamId()).isEqualTo(id);
+                    assertThat(e.actualVersion()).isEqualTo(1);
+                    assertThat(e.expected()).isEqualTo(ExpectedVersion.NO_STREAM);
+                });
+        assertThatThrownBy(() -> store.append(StreamAppend.of(id, ExpectedVersion.exactly(3), event("Corrected", "{}")))
+                .await().atMost(WAIT)).isInstanceOf(WrongExpectedVersionException.class);
+        assertThatThrownBy(() -> store.append(StreamAppend.of(stream("missing"), ExpectedVersion.STREAM_EXISTS,
+                event("Corrected", "{}"))).await().atMost(WAIT)).isInstanceOf(WrongExpectedVersionException.class);
+
+        assertThat(store.readStream(id).await().atMost(WAIT)).hasSize(1);
+    }
+
+    @Test
+    void appendsToSeveralStreamsAtomically() {
+        String existing = stream("fact");
+        store.append(StreamAppend.of(existing, ExpectedVersion.NO_STREAM, event("Asserted", "{}"))).await().atMost(WAIT);
+        String fresh = stream("doc");
+        long before = store.lastPosition().await().atMost(WAIT);
+
+        assertThatThrownBy(() -> store.append(
+                StreamAppend.of(fresh, ExpectedVersion.NO_STREAM, event("Ingested", "{}")),
+                StreamAppend.of(existing, ExpectedVersion.NO_STREAM, event("Extracted", "{}"))).await().atMost(WAIT))
+                .isInstanceOf(WrongExpectedVersionException.class);
+
+        assertThat(store.readStream(fresh).await().atMost(WAIT)).isEmpty();
+        assertThat(store.readAll(before, 100).await().atMost(WAIT))
+                .noneMatch(e -> e.streamId().equals(fresh) || e.streamId().equals(existing));
+    }
+
+    @Test
+    void anyVersionAppendsAfterWhateverIsThere() {
+        String id = stream("actor");
+        store.append(StreamAppend.of(id, ExpectedVersion.ANY, event("Registered", "{}"))).await().atMost(WAIT);
+        AppendResult result = store.append(StreamAppend.of(id, ExpectedVersion.ANY, event("AliasAdded", "{}")))
+                .await().atMost(WAIT);
+        assertThat(result.versionOf(id)).isEqualTo(2);
+        assertThat(store.streamVersions(List.of(id, stream("none"))).await().atMost(WAIT)).containsOnlyKeys(id);
+    }
+
+    @Test
+    void concurrentAppendsAreGroupedYetSucceedOrFailOnTheirOwn() {
+        String contested = stream("contested");
+        List<Uni<AppendResult>> appends = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            appends.add(store.append(StreamAppend.of(stream("many"), ExpectedVersion.NO_STREAM, event("E", "{\"i\":" + i + "}"))));
+        }
+        // Ten writers race to create the same stream: exactly one may win.
+        List<Uni<Boolean>> racers = IntStream.range(0, 10)
+                .mapToObj(i -> store.append(StreamAppend.of(contested, ExpectedVersion.NO_STREAM, event("E", "{}")))
+                        .map(ok -> true)
+                        .onFailure(WrongExpectedVersionException.class).recoverWithItem(false))
+                .toList();
+
+        List<AppendResult> results = Uni.join().all(appends).andFailFast().await().atMost(WAIT);
+        List<Boolean> raced = Uni.join().all(racers).andFailFast().await().atMost(WAIT);
+
+        assertThat(results).allSatisfy(r -> assertThat(r.events()).singleElement()
+                .satisfies(e -> assertThat(e.version()).isEqualTo(1)));
+        assertThat(results).extracting(AppendResult::lastPosition).doesNotHaveDuplicates();
+        assertThat(raced).containsOnlyOnce(true);
+        assertThat(store.readStream(contested).await().atMost(WAIT)).hasSize(1);
+    }
+
+    @Test
+    void theDatabaseRefusesToChangeOrDeleteEvents() throws SQLException {
+        String id = stream("immutable");
+        store.append(StreamAppend.of(id, ExpectedVersion.NO_STREAM, event("Asserted", "{\"v\":1}"))).await().atMost(WAIT);
+
+        try (Connection connection = database.connect(); Statement sql = connection.createStatement()) {
+            assertThatThrownBy(() -> sql.executeUpdate("update event set payload = '{\"v\":2}' where stream_id = '" + id + "'"))
+                    .hasMessageContaining("append-only");
+            assertThatThrownBy(() -> sql.executeUpdate("delete from event where stream_id = '" + id + "'"))
+                    .hasMessageContaining("append-only");
+            assertThatThrownBy(() -> sql.execute("truncate event"))
+                    .hasMessageContaining("append-only");
+        }
+        List<RecordedEvent> events = store.readStream(id).await().atMost(WAIT);
+        assertThat(events).singleElement().satisfies(e -> assertThat(e.payloadJson()).isEqualTo("{\"v\": 1}"));
+    }
+
+    @Test
+    void refusesMalformedAppendsBeforeTouchingTheDatabase() {
+        String id = stream("twice");
+        assertThatThrownBy(() -> store.append(
+                StreamAppend.of(id, ExpectedVersion.ANY, event("E", "{}")),
+                StreamAppend.of(id, ExpectedVersion.ANY, event("E", "{}"))).await().atMost(WAIT))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new StreamAppend(id, ExpectedVersion.ANY, List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ExpectedVersion.exactly(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aBadPayloadFailsItsOwnRequestOnly() {
+        String good = stream("good");
+        Uni<Boolean> goodAppended = store.append(StreamAppend.of(good, ExpectedVersion.NO_STREAM, event("E", "{}")))
+                .map(r -> true).onFailure().recoverWithItem(false);
+        Uni<Boolean> badAppended = store.append(StreamAppend.of(stream("bad"), ExpectedVersion.NO_STREAM, event("E", "{not json")))
+                .map(r -> true).onFailure().recoverWithItem(false);
+
+        List<Boolean> outcome = Uni.join().all(goodAppended, badAppended).andFailFast().await().atMost(WAIT);
+        assertThat(outcome).containsExactly(true, false);
+        assertThat(store.readStream(good).await().atMost(WAIT)).hasSize(1);
+    }
+}
