@@ -97,18 +97,20 @@ create table fact_source (
 );
 create index fact_source_by_fact on fact_source (fact_id);
 
--- Counts over active facts, kept by the projector; a row disappears when its count reaches 0.
+-- Counts over active facts, kept by the projector as deltas. A row is deleted in the transaction
+-- that brings its count to 0, so no committed row holds 0. (No check constraint: PostgreSQL checks
+-- the proposed row of an INSERT ... ON CONFLICT, a negative delta, before it turns into an update.)
 create table actor_pair (
     actor_id    text not null,
     co_actor_id text not null,
-    fact_count  int  not null check (fact_count > 0),
+    fact_count  int  not null,
     primary key (actor_id, co_actor_id)
 );
 
 create table actor_topic (
     actor_id   text not null,
     topic_id   text not null,
-    fact_count int  not null check (fact_count > 0),
+    fact_count int  not null,
     primary key (actor_id, topic_id)
 );
 
@@ -118,6 +120,6 @@ create table timeline_count (
     scope      text not null,
     period     text not null,
     type       text not null,
-    fact_count int  not null check (fact_count > 0),
+    fact_count int  not null,
     primary key (scope, period, type)
 );

@@ -1,7 +1,9 @@
 package io.factline.eventstore;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -14,9 +16,15 @@ import io.smallrye.mutiny.Uni;
 public final class AppendSignal {
 
     private final AtomicReference<CompletableFuture<Void>> next = new AtomicReference<>(new CompletableFuture<>());
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
     public void signal() {
         next.getAndSet(new CompletableFuture<>()).complete(null);
+        listeners.forEach(Runnable::run);
+    }
+
+    public void addListener(Runnable listener) {
+        listeners.add(listener);
     }
 
     /** Completes at the next signal, or after the timeout, whichever comes first. */

@@ -1,5 +1,7 @@
 package io.factline.eventstore;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -30,13 +32,13 @@ public class LogNotifications {
     String url;
     @ConfigProperty(name = "quarkus.datasource.username", defaultValue = "postgres")
     String user;
-    @ConfigProperty(name = "quarkus.datasource.password", defaultValue = "")
-    String password;
+    @ConfigProperty(name = "quarkus.datasource.password")
+    Optional<String> password;
 
     private PgSubscriber subscriber;
 
     void start(@Observes StartupEvent event) {
-        PgConnectOptions options = PgConnectOptions.fromUri(url).setUser(user).setPassword(password);
+        PgConnectOptions options = PgConnectOptions.fromUri(url).setUser(user).setPassword(password.orElse(""));
         subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> 1000L);
         subscriber.channel("factline_events").handler(payload -> signal.signal());
         subscriber.connect().subscribe().with(

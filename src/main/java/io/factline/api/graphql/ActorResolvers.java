@@ -1,0 +1,105 @@
+package io.factline.api.graphql;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Source;
+
+import io.factline.api.graphql.Inputs.FactFilterInput;
+import io.factline.api.graphql.Types.Actor;
+import io.factline.api.graphql.Types.CoActor;
+import io.factline.api.graphql.Types.FactConnection;
+import io.factline.api.graphql.Types.Topic;
+import io.factline.api.graphql.Types.TopicCount;
+import io.factline.projection.FactDoc;
+import io.factline.query.ActorQueries;
+import io.factline.query.ActorView;
+import io.factline.query.FactQueries;
+import io.factline.query.PageSize;
+import io.factline.query.TopicQueries;
+import io.smallrye.mutiny.Uni;
+
+/** Actor fields that need a read of their own, each answered in one query for all actors of the response. */
+@GraphQLApi
+public class ActorResolvers {
+
+    static final int DEFAULT_RELATED = 10;
+
+    @Inject
+    ActorQueries actors;
+    @Inject
+    TopicQueries topics;
+    @Inject
+    FactQueries facts;
+
+    @Description("Other names the actor goes by: abbreviations, metonyms (Seoul for South Korea), short forms.")
+    public Uni<List<@NonNull List<@NonNull String>>> aliases(@Source List<Actor> list) {
+        return details(list, a -> a.aliases == null ? List.of() : List.of(a.aliases));
+    }
+
+    @Description("The actor's Wikidata item (e.g. Q884 for South Korea), where known.")
+    public Uni<List<String>> wikidataId(@Source List<Actor> list) {
+        return details(list, a -> a.wikidataId);
+    }
+
+    public Uni<List<String>> description(@Source List<Actor> list) {
+        return details(list, a -> a.description);
+    }
+
+    @Description("How many active facts involve the actor.")
+    public Uni<List<Integer>> factCount(@Source List<Actor> list) {
+        return details(list, a -> a.factCount);
+    }
+
+    @Description("The actor's facts, by date, filtered like Query.facts.")
+    public Uni<List<@NonNull FactConnection>> facts(@Source List<Actor> list, FactFilterInput filter, Integer first,
+                                                    String after) {
+        return Errors.guarded(() -> {
+            var factFilter = Convert.filter(filter);
+            List<String> ids = list.stream().map(Actor::id).toList();
+            return facts.pagesForActors(ids, factFilter, PageSize.of(first), after).map(pages -> ids.stream()
+                    .map(id -> Convert.connection(pages.get(id), factFilter.withActor(id))).toList());
+        });
+    }
+
+    @Description("The actors that share most active facts with this one.")
+    public Uni<List<@NonNull List<@NonNull CoActor>>> coActors(@Source List<Actor> list, Integer first) {
+        return Errors.guarded(() -> {
+            List<String> ids = list.stream().map(Actor::id).toList();
+            return actors.coActors(ids, PageSize.of(first == null ? DEFAULT_RELATED : first)).chain(byActor -> {
+                Set<String> others = new LinkedHashSet<>();
+                byActor.values().forEach(l -> l.forEach(c -> others.add(c.actorId())));
+                return actors.byIds(others).map(views -> ids.stream().map(id -> byActor.get(id).stream()
+                        .map(c -> new CoActor(views.containsKey(c.actorId()) ? Actor.of(views.get(c.actorId()))
+                                : Actor.of(new FactDoc.ActorRef(c.actorId(), c.actorId(), null)), c.count()))
+                        .toList()).toList());
+            });
+        });
+    }
+
+    @Description("The actor's topics, by number of active facts.")
+    public Uni<List<@NonNull List<@NonNull TopicCount>>> topics(@Source List<Actor> list, Integer first) {
+        return Errors.guarded(() -> {
+            List<String> ids = list.stream().map(Actor::id).toList();
+            return actors.topics(ids, PageSize.of(first == null ? DEFAULT_RELATED : first)).chain(byActor -> {
+                Set<String> topicIds = new LinkedHashSet<>();
+                byActor.values().forEach(l -> l.forEach(t -> topicIds.add(t.topicId())));
+                return topics.byIds(topicIds).map(views -> ids.stream().map(id -> byActor.get(id).stream()
+                        .map(t -> new TopicCount(views.containsKey(t.topicId()) ? Topic.of(views.get(t.topicId()))
+                                : new Topic(t.topicId(), t.topicId(), null), t.count()))
+                        .toList()).toList());
+            });
+        });
+    }
+
+    private <T> Uni<List<T>> details(List<Actor> list, Function<ActorView, T> field) {
+        return Batches.field(list, Actor::id, Actor::details, actors::byIds, field);
+    }
+}

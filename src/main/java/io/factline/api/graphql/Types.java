@@ -1,0 +1,147 @@
+package io.factline.api.graphql;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+
+import io.factline.domain.ActorKind;
+import io.factline.domain.DatePrecision;
+import io.factline.domain.FactOrigin;
+import io.factline.domain.FactStatus;
+import io.factline.domain.FactType;
+import io.factline.domain.Role;
+import io.factline.projection.FactDoc;
+import io.factline.query.ActorView;
+import io.factline.query.DocumentView;
+import io.factline.query.TopicView;
+
+/** The GraphQL object types. Fields that need a query of their own are resolved, in batches, by {@link Resolvers}. */
+public final class Types {
+
+    private Types() {
+    }
+
+    @Type("Fact")
+    @Description("A statement, agreement or meeting, with the exact passages it was taken from.")
+    public record Fact(@Id @NonNull String id, @NonNull FactType type, @NonNull FactStatus status, @NonNull FactOrigin origin,
+                       @Description("Its stream version: pass it as expectedVersion to change the fact.") int version,
+                       @NonNull FactDateView date, @NonNull String summary, @NonNull List<@NonNull FactActor> actors,
+                       @NonNull List<@NonNull Topic> topics, @NonNull List<@NonNull Source> sources,
+                       @NonNull List<@NonNull HistoryEntry> history, String retractionReason,
+                       @NonNull OffsetDateTime recordedAt, @NonNull OffsetDateTime updatedAt,
+                       @Ignore String cursor) {
+
+        static Fact of(FactDoc d, String cursor) {
+            return new Fact(d.id().toString(), d.type(), d.status(), d.origin(), d.version(),
+                    new FactDateView(d.date().start(), d.date().end(), d.date().precision(), d.date().text()),
+                    d.summary(),
+                    d.actors().stream().map(a -> new FactActor(Actor.of(a.actor()), a.role())).toList(),
+                    d.topics().stream().map(t -> new Topic(t.id(), t.name(), null)).toList(),
+                    d.sources().stream().map(s -> new Source(new Document(s.document().id().toString(), s.document().title(), null),
+                            s.quote(), s.start(), s.end(), s.confidence())).toList(),
+                    d.history().stream().map(h -> new HistoryEntry(h.version(), h.type(), h.at(), h.by(), h.reason())).toList(),
+                    d.retractionReason(), d.recordedAt(), d.updatedAt(), cursor);
+        }
+    }
+
+    @Type("FactDate")
+    @Description("When: an interval and the precision it is known to; start and end are null when unknown.")
+    public record FactDateView(LocalDate start, LocalDate end, @NonNull DatePrecision precision,
+                               @Description("The words the date was read from.") String text) {
+    }
+
+    @Type("FactActor")
+    public record FactActor(@NonNull Actor actor, @NonNull Role role) {
+    }
+
+    @Type("Actor")
+    public record Actor(@Id @NonNull String id, @NonNull String name, ActorKind kind, @Ignore ActorView details) {
+
+        static Actor of(FactDoc.ActorRef ref) {
+            return new Actor(ref.id(), ref.name(), ref.kind(), null);
+        }
+
+        static Actor of(ActorView view) {
+            return new Actor(view.id, view.name, ActorKind.valueOf(view.kind), view);
+        }
+    }
+
+    @Type("Topic")
+    public record Topic(@Id @NonNull String id, @NonNull String name, @Ignore TopicView details) {
+        static Topic of(TopicView view) {
+            return new Topic(view.id, view.name, view);
+        }
+    }
+
+    @Type("Source")
+    @Description("A passage of a stored document; start and end are character offsets into its text.")
+    public record Source(@NonNull Document document, @NonNull String quote, int start, int end, double confidence) {
+    }
+
+    @Type("Document")
+    public record Document(@Id @NonNull String id, String title, @Ignore DocumentView details) {
+        static Document of(DocumentView view) {
+            return new Document(view.id.toString(), view.title, view);
+        }
+    }
+
+    @Type("HistoryEntry")
+    @Description("One event of a fact: what happened to it, when, by whom and why.")
+    public record HistoryEntry(int version, @NonNull String type, @NonNull OffsetDateTime at, String by, String reason) {
+    }
+
+    @Type("PageInfo")
+    public record PageInfo(boolean hasNextPage, boolean hasPreviousPage, String startCursor, String endCursor) {
+    }
+
+    @Type("FactEdge")
+    public record FactEdge(@NonNull Fact node, @NonNull String cursor) {
+    }
+
+    @Type("FactConnection")
+    public record FactConnection(@NonNull List<@NonNull FactEdge> edges, @NonNull PageInfo pageInfo,
+                                 @Ignore io.factline.query.FactFilter filter) {
+    }
+
+    @Type("ActorEdge")
+    public record ActorEdge(@NonNull Actor node, @NonNull String cursor) {
+    }
+
+    @Type("ActorConnection")
+    public record ActorConnection(@NonNull List<@NonNull ActorEdge> edges, @NonNull PageInfo pageInfo) {
+    }
+
+    @Type("DocumentEdge")
+    public record DocumentEdge(@NonNull Document node, @NonNull String cursor) {
+    }
+
+    @Type("DocumentConnection")
+    public record DocumentConnection(@NonNull List<@NonNull DocumentEdge> edges, @NonNull PageInfo pageInfo) {
+    }
+
+    @Type("CoActor")
+    public record CoActor(@NonNull Actor actor, int count) {
+    }
+
+    @Type("TopicCount")
+    public record TopicCount(@NonNull Topic topic, int count) {
+    }
+
+    @Type("TimelinePeriod")
+    public record TimelinePeriod(@NonNull String period, int count, @NonNull List<@NonNull TypeCount> byType) {
+    }
+
+    @Type("TypeCount")
+    public record TypeCount(@NonNull FactType type, int count) {
+    }
+
+    @Type("IngestResult")
+    public record IngestResult(@NonNull Document document, boolean created, int facts) {
+    }
+}

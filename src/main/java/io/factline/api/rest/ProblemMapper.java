@@ -1,0 +1,146 @@
+package io.factline.api.rest;
+
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+
+import io.factline.domain.ConflictException;
+import io.factline.domain.ContentTooLargeException;
+import io.factline.domain.InvalidFactException;
+import io.factline.domain.MalformedRequestException;
+import io.factline.domain.NotFoundException;
+import io.factline.domain.StaleVersionException;
+import io.factline.domain.UnsupportedContentException;
+
+/** Every failure of a REST request becomes an RFC 9457 problem (application/problem+json). */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    static Response problem(int status, String type, String title, String detail, String instance, Integer version) {
+        return Response.status(status)
+                .type(Problem.MEDIA_TYPE)
+                .entity(new Problem("/problems/" + type, title, status, detail, instance, version))
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, UriInfo uri) {
+        return problem(404, "not-found", "Not found", e.getMessage(), path(uri), null);
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(InvalidFactException e, UriInfo uri) {
+        return problem(422, "invalid-value", "Invalid value", e.getMessage(), path(uri), null);
+    }
+
+    @ServerExceptionMapper
+    public Response malformed(MalformedRequestException e, UriInfo uri) {
+        return problem(400, "malformed-request", "Malformed request", e.getMessage(), path(uri), null);
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(ConflictException e, UriInfo uri) {
+        return problem(409, "conflict", "Conflict with the current state", e.getMessage(), path(uri), null);
+    }
+
+    @ServerExceptionMapper
+    public Response stale(StaleVersionException e, UriInfo uri) {
+        return problem(412, "stale-version", "The fact has changed since that version", e.getMessage(), path(uri),
+                e.currentVersion());
+    }
+
+    @ServerExceptionMapper
+    public Response preconditionRequired(FactsResource.PreconditionRequiredException e, UriInfo uri) {
+        return problem(428, "precondition-required", "Precondition required", e.getMessage(), path(uri), null);
+    }
+
+    @ServerExceptionMapper
+    public Response tooLarge(ContentTooLargeException e, UriInfo uri) {
+        return problem(413, "too-large", "Content too large", e.getMessage(), path(uri), null);
+    }
+
+    @ServerExceptionMapper
+    public Response unsupported(UnsupportedContentException e, UriInfo uri) {
+        return problem(415, "unsupported-content", "Unsupported content", e.getMessage(), path(uri), null);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableValue(ValueInstantiationException e, UriInfo uri) {
+        Throwable cause = e.getCause();
+        String detail = cause instanceof InvalidFactException ? cause.getMessage() : originalMessage(e);
+        return problem(422, "invalid-value", "Invalid value", detail, path(uri), null);
+    }
+
+    @ServerExceptionMapper
+    public Response wrongFormat(InvalidFormatException e, UriInfo uri) {
+        return problem(422, "invalid-value", "Invalid value", "'" + e.getValue() + "' is not a valid "
+                + e.getTargetType().getSimpleName() + " at " + pathOf(e), path(uri), null);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        return problem(400, "malformed-request", "Malformed JSON", originalMessage(e), path(uri), null);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableDocumentJson(DocumentsResource.UncheckedJson e, UriInfo uri) {
+        JsonProcessingException cause = (JsonProcessingException) e.getCause();
+        if (cause instanceof ValueInstantiationException v) {
+            return unreadableValue(v, uri);
+        }
+        if (cause instanceof InvalidFormatException f) {
+            return wrongFormat(f, uri);
+        }
+        return unreadableJson(cause, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unsupportedType(NotSupportedException e, UriInfo uri) {
+        return problem(415, "unsupported-media-type", "Unsupported media type",
+                "this endpoint does not take that Content-Type", path(uri), null);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        String title = Response.Status.fromStatusCode(status) != null
+                ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";
+        String type = e instanceof NotAllowedException ? "method-not-allowed"
+                : e instanceof NotAcceptableException ? "not-acceptable"
+                : status == 404 ? "not-found" : status == 413 ? "too-large" : "http-" + status;
+        return problem(status, type, title, e.getMessage(), path(uri), null);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e, UriInfo uri) {
+        LOG.error("request failed: " + path(uri), e);
+        return problem(500, "internal-error", "Internal error",
+                "the request failed on our side; it changed nothing unless its response said so", path(uri), null);
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
+    }
+
+    private static String originalMessage(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        return message == null ? "the body is not valid JSON" : message.split("\n")[0];
+    }
+
+    private static String pathOf(InvalidFormatException e) {
+        StringBuilder path = new StringBuilder();
+        e.getPath().forEach(ref -> path.append(ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]"));
+        return path.length() == 0 ? "the top level" : path.substring(path.charAt(0) == '.' ? 1 : 0);
+    }
+}

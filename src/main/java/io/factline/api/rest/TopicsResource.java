@@ -1,0 +1,61 @@
+package io.factline.api.rest;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.factline.domain.NotFoundException;
+import io.factline.query.FactQueries;
+import io.factline.query.PageSize;
+import io.factline.query.TopicQueries;
+import io.smallrye.mutiny.Uni;
+
+@Path("/api/topics")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Topics", description = "The topic dictionary and the facts of each topic")
+public class TopicsResource {
+
+    @Inject
+    TopicQueries topics;
+    @Inject
+    FactQueries facts;
+
+    @GET
+    @Operation(summary = "Every topic, with its number of active facts")
+    public Uni<Dtos.TopicList> list() {
+        return topics.all().map(all -> new Dtos.TopicList(all.stream().map(Dtos.TopicDto::of).toList()));
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One topic, by its slug (e.g. north-korea-nuclear)")
+    public Uni<Dtos.TopicDto> get(@PathParam("id") String id) {
+        return topics.byId(id).map(found -> Dtos.TopicDto.of(found.orElseThrow(() -> new NotFoundException("topic", id))));
+    }
+
+    @GET
+    @Path("{id}/facts")
+    @Operation(summary = "The facts of a topic by date, filtered like /api/facts")
+    public Uni<Dtos.FactList> facts(@PathParam("id") String id, @QueryParam("actor") List<String> actors,
+                                    @QueryParam("topic") List<String> others, @QueryParam("type") List<String> types,
+                                    @QueryParam("from") String from, @QueryParam("to") String to,
+                                    @QueryParam("document") String document, @QueryParam("q") String q,
+                                    @QueryParam("includeRetracted") String includeRetracted,
+                                    @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        var filter = Params.filter(actors, others, types, from, to, document, q, includeRetracted).withTopic(id);
+        int size = PageSize.of(Params.integer("limit", limit));
+        return topics.byId(id)
+                .invoke(found -> found.orElseThrow(() -> new NotFoundException("topic", id)))
+                .chain(found -> facts.page(filter, size, cursor))
+                .map(page -> new Dtos.FactList(page.items(), page.hasNext() ? page.endCursor() : null));
+    }
+}

@@ -1,0 +1,31 @@
+package io.factline.api.rest;
+
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.factline.projection.ReadModelProjector;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Read-your-writes for commands: a write answers once the views include it, so the client can read
+ * what it wrote at once. If they lag beyond the timeout, the write still stands and the answer says so.
+ */
+@ApplicationScoped
+public class WriteConsistency {
+
+    @Inject
+    ReadModelProjector projector;
+    @ConfigProperty(name = "factline.api.write-visibility-timeout", defaultValue = "PT10S")
+    Duration timeout;
+
+    /** True once visible; false if the views did not reach the position in time. */
+    public Uni<Boolean> visible(long position) {
+        return projector.awaitProjected(position, timeout)
+                .replaceWith(true)
+                .onFailure(ReadModelProjector.ProjectionLagException.class).recoverWithItem(false);
+    }
+}

@@ -1,0 +1,5 @@
+package io.factline.domain;
+
+public enum ActorKind {
+    PERSON, STATE, ORGANISATION, PARTY, BODY
+}

@@ -1,0 +1,5 @@
+package io.factline.domain;
+
+public enum FactStatus {
+    ACTIVE, RETRACTED
+}

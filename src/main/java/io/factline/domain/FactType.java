@@ -1,0 +1,5 @@
+package io.factline.domain;
+
+public enum FactType {
+    STATEMENT, AGREEMENT, MEETING
+}

@@ -1,0 +1,157 @@
+package io.factline.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.factline.domain.DomainEvent.DocumentIngested;
+import io.factline.domain.DomainEvent.FactExtracted;
+import io.factline.domain.EventMetadata;
+import io.factline.domain.FactActor;
+import io.factline.domain.FactContent;
+import io.factline.domain.SourceRef;
+import io.factline.domain.Streams;
+import io.factline.eventstore.AppendResult;
+import io.factline.eventstore.ExpectedVersion;
+import io.factline.eventstore.WrongExpectedVersionException;
+import io.factline.extract.DocumentText;
+import io.factline.extract.FactDraft;
+import io.factline.extract.FactExtractor;
+import io.factline.log.EventLog;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+
+/**
+ * Ingests a document: stores its text as a {@code DocumentIngested} event with the facts the
+ * extractor finds in it, all in one atomic append. A document's id follows from its text, so the
+ * same text ingested twice (or by two instances at once) is stored once.
+ */
+@ApplicationScoped
+public class DocumentIngestion {
+
+    private static final Logger LOG = Logger.getLogger(DocumentIngestion.class);
+
+    @Inject
+    EventLog log;
+    @Inject
+    FactExtractor extractor;
+
+    private final DocumentNormalizer normalizer = new DocumentNormalizer();
+
+    public Uni<IngestResult> ingest(DocumentSubmission submission, EventMetadata metadata) {
+        DocumentNormalizer.Normalized doc;
+        try {
+            doc = normalizer.normalize(submission);
+        } catch (RuntimeException refused) {
+            return Uni.createFrom().failure(refused);
+        }
+        String hash = sha256(doc.text());
+        UUID documentId = documentId(hash);
+        String stream = Streams.document(documentId);
+        return log.versions(List.of(stream)).chain(versions -> versions.containsKey(stream)
+                ? Uni.createFrom().item(new IngestResult(documentId, false, List.of(), 0))
+                : extractAndAppend(submission, doc, hash, documentId, metadata));
+    }
+
+    public static UUID documentId(String contentHash) {
+        return UUID.nameUUIDFromBytes(("factline:document:" + contentHash).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Uni<IngestResult> extractAndAppend(DocumentSubmission submission, DocumentNormalizer.Normalized doc,
+                                               String hash, UUID documentId, EventMetadata metadata) {
+        Context caller = Vertx.currentContext();
+        DocumentText input = new DocumentText(doc.text(), submission.publishedDate(), doc.title());
+        return Uni.createFrom().item(() -> extractor.extract(input))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .emitOn(task -> {
+                    if (caller != null) {
+                        caller.runOnContext(ignored -> task.run());
+                    } else {
+                        task.run();
+                    }
+                })
+                .chain(drafts -> withKnownReferences(drafts))
+                .chain(drafts -> {
+                    List<EventLog.Change> changes = new ArrayList<>();
+                    DocumentIngested ingested = new DocumentIngested(documentId, hash, doc.mediaType(), doc.title(),
+                            blankToNull(submission.publisher()), blankToNull(submission.published()),
+                            submission.publishedDate(), blankToNull(submission.url()), doc.text());
+                    changes.add(EventLog.Change.of(ExpectedVersion.NO_STREAM, ingested));
+                    List<UUID> factIds = new ArrayList<>();
+                    for (int i = 0; i < drafts.size(); i++) {
+                        FactExtracted fact = toEvent(drafts.get(i), i, documentId, doc.text());
+                        factIds.add(fact.factId());
+                        changes.add(EventLog.Change.of(ExpectedVersion.NO_STREAM, fact));
+                    }
+                    return log.append(metadata, changes)
+                            .map(AppendResult::lastPosition)
+                            .map(position -> new IngestResult(documentId, true, factIds, position));
+                })
+                .onFailure(WrongExpectedVersionException.class)
+                .recoverWithItem(alreadyThere -> new IngestResult(documentId, false, List.of(), 0));
+    }
+
+    private FactExtracted toEvent(FactDraft draft, int index, UUID documentId, String text) {
+        if (draft.start() < 0 || draft.end() > text.length() || draft.start() >= draft.end()) {
+            throw new IllegalStateException("extractor " + extractor.version() + " gave offsets outside the text: "
+                    + draft.start() + ".." + draft.end());
+        }
+        SourceRef source = new SourceRef(documentId, text.substring(draft.start(), draft.end()), draft.start(),
+                draft.end(), draft.confidence());
+        UUID factId = UUID.nameUUIDFromBytes(("factline:fact:" + documentId + ":" + extractor.version() + ":" + index
+                + ":" + draft.start() + ":" + draft.end() + ":" + draft.type()).getBytes(StandardCharsets.UTF_8));
+        FactContent content = new FactContent(draft.type(), draft.date(), draft.actors(), draft.topics(),
+                draft.summary(), List.of(source));
+        return new FactExtracted(factId, documentId, extractor.version(), content);
+    }
+
+    /** Drafts may only name actors and topics the log knows; others are dropped (and logged), never invented. */
+    private Uni<List<FactDraft>> withKnownReferences(List<FactDraft> drafts) {
+        if (drafts.isEmpty()) {
+            return Uni.createFrom().item(drafts);
+        }
+        Set<String> streams = new LinkedHashSet<>();
+        for (FactDraft draft : drafts) {
+            draft.actors().forEach(a -> streams.add(Streams.actor(a.actorId())));
+            draft.topics().forEach(t -> streams.add(Streams.topic(t)));
+        }
+        return log.versions(streams).map(known -> drafts.stream().map(d -> keepKnown(d, known)).toList());
+    }
+
+    private static FactDraft keepKnown(FactDraft draft, Map<String, Integer> known) {
+        List<FactActor> actors = draft.actors().stream().filter(a -> known.containsKey(Streams.actor(a.actorId()))).toList();
+        List<String> topics = draft.topics().stream().filter(t -> known.containsKey(Streams.topic(t))).toList();
+        if (actors.size() < draft.actors().size() || topics.size() < draft.topics().size()) {
+            LOG.warnf("extractor named unregistered actors or topics; dropped them from a draft at %d..%d",
+                    draft.start(), draft.end());
+        }
+        return new FactDraft(draft.type(), draft.date(), actors, topics, draft.summary(), draft.start(), draft.end(),
+                draft.confidence());
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,65 @@
+package io.factline.ingest;
+
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+import org.jboss.logging.Logger;
+
+import io.factline.domain.EventMetadata;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * On start: bring the reference data into the log, then ingest the seeds. Runs in the background;
+ * the service reports ready only once it is done.
+ */
+@ApplicationScoped
+@Readiness
+public class StartupTasks implements HealthCheck {
+
+    private static final Logger LOG = Logger.getLogger(StartupTasks.class);
+
+    @Inject
+    ReferenceData referenceData;
+    @Inject
+    SeedLoader seeds;
+    @ConfigProperty(name = "factline.seeds.enabled", defaultValue = "true")
+    boolean seedsEnabled;
+
+    private volatile boolean done;
+    private volatile String failure;
+
+    void onStart(@Observes StartupEvent event) {
+        run(Duration.ofSeconds(2)).subscribe().with(ok -> done = true, f -> {
+            failure = f.getMessage();
+            LOG.error("start-up tasks failed; the service stays not ready", f);
+        });
+    }
+
+    private Uni<Void> run(Duration retryDelay) {
+        return referenceData.sync(EventMetadata.system("reference-data"))
+                .chain(() -> seedsEnabled ? seeds.load(EventMetadata.system("seed")).replaceWithVoid()
+                        : Uni.createFrom().voidItem())
+                // the database may still be coming up
+                .onFailure().retry().withBackOff(retryDelay).atMost(5);
+    }
+
+    public boolean done() {
+        return done;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        return HealthCheckResponse.named("reference data and seeds")
+                .status(done)
+                .withData("state", done ? "loaded" : failure != null ? "failed: " + failure : "loading")
+                .build();
+    }
+}

@@ -1,0 +1,93 @@
+package io.factline.log;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.factline.domain.DomainEvent;
+import io.factline.domain.DomainEvent.DocumentIngested;
+import io.factline.domain.DomainEvent.FactEvent;
+import io.factline.domain.EventCodec;
+import io.factline.domain.EventMetadata;
+import io.factline.domain.FactState;
+import io.factline.domain.Streams;
+import io.factline.eventstore.AppendResult;
+import io.factline.eventstore.EventData;
+import io.factline.eventstore.ExpectedVersion;
+import io.factline.eventstore.PostgresEventStore;
+import io.factline.eventstore.RecordedEvent;
+import io.factline.eventstore.StreamAppend;
+import io.smallrye.mutiny.Uni;
+
+/** The event log in the domain's terms: typed events in, typed events and folded states out. */
+@ApplicationScoped
+public class EventLog {
+
+    /** Events for one stream, appended only if the stream is at the expected version. */
+    public record Change(ExpectedVersion expected, List<DomainEvent> events) {
+        public static Change of(ExpectedVersion expected, DomainEvent... events) {
+            return new Change(expected, List.of(events));
+        }
+    }
+
+    @Inject
+    PostgresEventStore store;
+
+    private final EventCodec codec = new EventCodec();
+
+    /** Appends the changes atomically; each change's events must share one stream. */
+    public Uni<AppendResult> append(EventMetadata metadata, List<Change> changes) {
+        String meta = codec.encodeMetadata(metadata);
+        List<StreamAppend> appends = new ArrayList<>(changes.size());
+        for (Change change : changes) {
+            String stream = change.events().get(0).streamId();
+            List<EventData> data = new ArrayList<>(change.events().size());
+            for (DomainEvent event : change.events()) {
+                if (!event.streamId().equals(stream)) {
+                    throw new IllegalArgumentException("one change, one stream: " + stream + " and " + event.streamId());
+                }
+                EventCodec.Encoded encoded = codec.encode(event);
+                data.add(new EventData(encoded.type(), encoded.schemaVersion(), encoded.payloadJson(), meta));
+            }
+            appends.add(new StreamAppend(stream, change.expected(), data));
+        }
+        return store.append(appends);
+    }
+
+    public Uni<AppendResult> append(EventMetadata metadata, Change... changes) {
+        return append(metadata, List.of(changes));
+    }
+
+    public Uni<Map<String, Integer>> versions(Collection<String> streamIds) {
+        return store.streamVersions(streamIds);
+    }
+
+    public Uni<List<DomainEvent>> events(String streamId) {
+        return store.readStream(streamId).map(events -> events.stream()
+                .map(e -> codec.decode(e.type(), e.schemaVersion(), e.payloadJson())).toList());
+    }
+
+    /** A fact as its stream leaves it, or empty if there is no such fact. */
+    public Uni<Optional<FactState>> fact(UUID id) {
+        return store.readStream(Streams.fact(id)).map(events -> {
+            FactState state = null;
+            for (RecordedEvent e : events) {
+                FactEvent event = (FactEvent) codec.decode(e.type(), e.schemaVersion(), e.payloadJson());
+                state = FactState.apply(state, event, new FactState.Recorded(e.version(), e.position(), e.recordedAt(),
+                        codec.decodeMetadata(e.metadataJson()).by()));
+            }
+            return Optional.ofNullable(state);
+        });
+    }
+
+    public Uni<Optional<DocumentIngested>> document(UUID id) {
+        return events(Streams.document(id)).map(events -> events.stream()
+                .filter(DocumentIngested.class::isInstance).map(DocumentIngested.class::cast).findFirst());
+    }
+}

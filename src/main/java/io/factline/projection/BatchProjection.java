@@ -1,0 +1,125 @@
+package io.factline.projection;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import io.factline.domain.DomainEvent;
+import io.factline.domain.DomainEvent.ActorAliasAdded;
+import io.factline.domain.DomainEvent.ActorRegistered;
+import io.factline.domain.DomainEvent.DocumentIngested;
+import io.factline.domain.DomainEvent.FactAsserted;
+import io.factline.domain.DomainEvent.FactEvent;
+import io.factline.domain.DomainEvent.FactExtracted;
+import io.factline.domain.DomainEvent.TopicDefined;
+import io.factline.domain.EventCodec;
+import io.factline.domain.EventMetadata;
+import io.factline.domain.FactActor;
+import io.factline.domain.FactState;
+import io.factline.domain.SourceRef;
+import io.factline.eventstore.RecordedEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Applies one batch of the log to the read models, inside the caller's transaction: decode, fold
+ * the facts the batch touches onto their projected state, and write the difference.
+ */
+final class BatchProjection {
+
+    private record Decoded(DomainEvent event, RecordedEvent recorded, EventMetadata metadata) {
+    }
+
+    private final EventCodec codec;
+    private final NameCache names;
+
+    BatchProjection(EventCodec codec, NameCache names) {
+        this.codec = codec;
+        this.names = names;
+    }
+
+    Uni<Void> apply(SqlClient client, List<RecordedEvent> events) {
+        List<Decoded> decoded = new ArrayList<>(events.size());
+        for (RecordedEvent e : events) {
+            decoded.add(new Decoded(codec.decode(e.type(), e.schemaVersion(), e.payloadJson()), e,
+                    codec.decodeMetadata(e.metadataJson())));
+        }
+        Set<UUID> createdHere = new HashSet<>();
+        Set<UUID> toLoad = new HashSet<>();
+        for (Decoded d : decoded) {
+            if (d.event() instanceof FactExtracted || d.event() instanceof FactAsserted) {
+                createdHere.add(((FactEvent) d.event()).factId());
+            } else if (d.event() instanceof FactEvent fact && !createdHere.contains(fact.factId())) {
+                toLoad.add(fact.factId());
+            }
+        }
+        return loadStates(client, toLoad).chain(before -> project(client, decoded, before));
+    }
+
+    private Uni<Void> project(SqlClient client, List<Decoded> decoded, Map<UUID, FactState> before) {
+        Map<UUID, FactState> after = new LinkedHashMap<>(before);
+        Uni<Void> others = Uni.createFrom().voidItem();
+        for (Decoded d : decoded) {
+            DomainEvent event = d.event();
+            if (event instanceof FactEvent fact) {
+                FactState.Recorded recorded = new FactState.Recorded(d.recorded().version(), d.recorded().position(),
+                        d.recorded().recordedAt(), d.metadata().by());
+                after.put(fact.factId(), FactState.apply(after.get(fact.factId()), fact, recorded));
+            } else if (event instanceof DocumentIngested doc) {
+                names.putDocument(doc.documentId(), doc.title());
+                others = others.chain(() -> ReadModelWriter.insertDocument(client, doc, d.recorded(), d.metadata().by()));
+            } else if (event instanceof ActorRegistered actor) {
+                names.putActor(actor.actorId(), actor.name(), actor.kind());
+                others = others.chain(() -> ReadModelWriter.insertActor(client, actor));
+            } else if (event instanceof ActorAliasAdded alias) {
+                others = others.chain(() -> ReadModelWriter.addAlias(client, alias));
+            } else if (event instanceof TopicDefined topic) {
+                names.putTopic(topic.topicId(), topic.name());
+                others = others.chain(() -> ReadModelWriter.insertTopic(client, topic));
+            }
+        }
+        if (after.isEmpty()) {
+            return others;
+        }
+        Set<String> actors = new HashSet<>();
+        Set<String> topics = new HashSet<>();
+        Set<UUID> documents = new HashSet<>();
+        for (FactState state : after.values()) {
+            state.content().actors().stream().map(FactActor::actorId).forEach(actors::add);
+            topics.addAll(state.content().topics());
+            state.content().sources().stream().map(SourceRef::documentId).forEach(documents::add);
+        }
+        return others
+                .chain(() -> names.load(client, actors, topics, documents))
+                .chain(() -> {
+                    CountDeltas deltas = new CountDeltas();
+                    List<ReadModelWriter.FactRow> rows = new ArrayList<>(after.size());
+                    for (FactState state : after.values()) {
+                        deltas.remove(before.get(state.id()));
+                        deltas.add(state);
+                        rows.add(ReadModelWriter.FactRow.of(state, FactDoc.of(state, names)));
+                    }
+                    return ReadModelWriter.replaceFacts(client, before.keySet(), rows)
+                            .chain(() -> ReadModelWriter.applyCounts(client, deltas));
+                });
+    }
+
+    private static Uni<Map<UUID, FactState>> loadStates(SqlClient client, Set<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(new HashMap<>());
+        }
+        return client.preparedQuery("select id, doc::text from fact_view where id = any($1)")
+                .execute(Tuple.of((Object) ids.toArray(UUID[]::new)))
+                .map(rows -> {
+                    Map<UUID, FactState> states = new HashMap<>();
+                    rows.forEach(row -> states.put(row.getUUID(0), ReadModelJson.read(row.getString(1)).toState()));
+                    return states;
+                });
+    }
+}

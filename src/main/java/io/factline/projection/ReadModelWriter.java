@@ -1,0 +1,249 @@
+package io.factline.projection;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+import io.factline.domain.DomainEvent.ActorAliasAdded;
+import io.factline.domain.DomainEvent.ActorRegistered;
+import io.factline.domain.DomainEvent.DocumentIngested;
+import io.factline.domain.DomainEvent.TopicDefined;
+import io.factline.domain.FactState;
+import io.factline.eventstore.RecordedEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** The SQL that writes the read models; set-based, so a batch of thousands of facts is a few statements. */
+final class ReadModelWriter {
+
+    static final LocalDate UNDATED = LocalDate.of(9999, 12, 31);
+    static final List<String> VIEWS = List.of("document_view", "actor_view", "topic_view", "fact_view", "fact_actor",
+            "fact_topic", "fact_source", "actor_pair", "actor_topic", "timeline_count");
+
+    private ReadModelWriter() {
+    }
+
+    static Uni<Void> truncateAll(SqlClient client) {
+        return client.query("truncate " + String.join(", ", VIEWS)).execute().replaceWithVoid();
+    }
+
+    static Uni<Void> insertDocument(SqlClient client, DocumentIngested d, RecordedEvent recorded, String by) {
+        return client.preparedQuery("insert into document_view (id, content_hash, title, publisher, published, "
+                        + "published_date, url, media_type, text, length, ingested_at, ingested_by, position) "
+                        + "values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) on conflict (id) do nothing")
+                .execute(Tuple.tuple(Arrays.asList(d.documentId(), d.contentHash(), d.title(), d.publisher(), d.published(),
+                        d.publishedDate(), d.url(), d.mediaType(), d.text(), d.text().length(), recorded.recordedAt(), by,
+                        recorded.position())))
+                .replaceWithVoid();
+    }
+
+    static Uni<Void> insertActor(SqlClient client, ActorRegistered a) {
+        return client.preparedQuery("insert into actor_view (id, name, kind, aliases, wikidata_id, description) "
+                        + "values ($1, $2, $3, $4, $5, $6) on conflict (id) do nothing")
+                .execute(Tuple.tuple(Arrays.asList(a.actorId(), a.name(), a.kind().name(),
+                        a.aliases().toArray(String[]::new), a.wikidataId(), a.description())))
+                .replaceWithVoid();
+    }
+
+    static Uni<Void> addAlias(SqlClient client, ActorAliasAdded a) {
+        return client.preparedQuery("update actor_view set aliases = aliases || $2::text "
+                        + "where id = $1 and not ($2 = any(aliases))")
+                .execute(Tuple.of(a.actorId(), a.alias()))
+                .replaceWithVoid();
+    }
+
+    static Uni<Void> insertTopic(SqlClient client, TopicDefined t) {
+        return client.preparedQuery("insert into topic_view (id, name, description) values ($1, $2, $3) "
+                        + "on conflict (id) do nothing")
+                .execute(Tuple.of(t.topicId(), t.name(), t.description()))
+                .replaceWithVoid();
+    }
+
+    /** Replaces the rows of these facts: the fact documents, and their actor, topic and source rows. */
+    static Uni<Void> replaceFacts(SqlClient client, Collection<UUID> previouslyProjected, List<FactRow> facts) {
+        Uni<Void> delete = previouslyProjected.isEmpty() ? Uni.createFrom().voidItem() : deleteByFact(client,
+                previouslyProjected.toArray(UUID[]::new));
+        return delete.chain(() -> upsertFactViews(client, facts))
+                .chain(() -> insertFactActors(client, facts))
+                .chain(() -> insertKeyed(client, "fact_topic", "topic_id", facts, f -> f.topics().toArray(String[]::new)))
+                .chain(() -> insertKeyed(client, "fact_source", "document_id", facts, f -> f.documents().toArray(UUID[]::new)));
+    }
+
+    private static Uni<Void> deleteByFact(SqlClient client, UUID[] ids) {
+        return client.preparedQuery("delete from fact_actor where fact_id = any($1)").execute(Tuple.of((Object) ids))
+                .chain(() -> client.preparedQuery("delete from fact_topic where fact_id = any($1)").execute(Tuple.of((Object) ids)))
+                .chain(() -> client.preparedQuery("delete from fact_source where fact_id = any($1)").execute(Tuple.of((Object) ids)))
+                .replaceWithVoid();
+    }
+
+    private static Uni<Void> upsertFactViews(SqlClient client, List<FactRow> facts) {
+        if (facts.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return client.preparedQuery("insert into fact_view (id, type, status, precision, sort_date, date_end, version, "
+                        + "position, doc, search) "
+                        + "select t.id, t.type, t.status, t.precision, t.sort_date, t.date_end, t.version, t.position, "
+                        + "t.doc::jsonb, to_tsvector('english', t.search) "
+                        + "from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::date[], $6::date[], $7::int[], "
+                        + "$8::bigint[], $9::text[], $10::text[]) "
+                        + "as t(id, type, status, precision, sort_date, date_end, version, position, doc, search) "
+                        + "on conflict (id) do update set type = excluded.type, status = excluded.status, "
+                        + "precision = excluded.precision, sort_date = excluded.sort_date, date_end = excluded.date_end, "
+                        + "version = excluded.version, position = excluded.position, doc = excluded.doc, search = excluded.search")
+                .execute(Tuple.tuple(List.of(
+                        column(facts, FactRow::id, UUID[]::new),
+                        column(facts, f -> f.type(), String[]::new),
+                        column(facts, f -> f.status(), String[]::new),
+                        column(facts, f -> f.precision(), String[]::new),
+                        column(facts, f -> f.sortDate(), LocalDate[]::new),
+                        column(facts, f -> f.dateEnd(), LocalDate[]::new),
+                        column(facts, f -> f.version(), Integer[]::new),
+                        column(facts, f -> f.position(), Long[]::new),
+                        column(facts, f -> f.docJson(), String[]::new),
+                        column(facts, f -> f.searchText(), String[]::new))))
+                .replaceWithVoid();
+    }
+
+    private static Uni<Void> insertFactActors(SqlClient client, List<FactRow> facts) {
+        List<Object[]> rows = new ArrayList<>();
+        for (FactRow fact : facts) {
+            fact.actorRoles().forEach((actor, roles) -> rows.add(new Object[] {actor, fact, String.join(",", roles)}));
+        }
+        if (rows.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return client.preparedQuery("insert into fact_actor (actor_id, sort_date, fact_id, date_end, precision, type, "
+                        + "status, roles) select t.actor_id, t.sort_date, t.fact_id, t.date_end, t.precision, t.type, "
+                        + "t.status, string_to_array(t.roles, ',') from unnest($1::text[], $2::date[], $3::uuid[], "
+                        + "$4::date[], $5::text[], $6::text[], $7::text[], $8::text[]) "
+                        + "as t(actor_id, sort_date, fact_id, date_end, precision, type, status, roles)")
+                .execute(Tuple.tuple(List.of(
+                        rows.stream().map(r -> (String) r[0]).toArray(String[]::new),
+                        rows.stream().map(r -> ((FactRow) r[1]).sortDate()).toArray(LocalDate[]::new),
+                        rows.stream().map(r -> ((FactRow) r[1]).id()).toArray(UUID[]::new),
+                        rows.stream().map(r -> ((FactRow) r[1]).dateEnd()).toArray(LocalDate[]::new),
+                        rows.stream().map(r -> ((FactRow) r[1]).precision()).toArray(String[]::new),
+                        rows.stream().map(r -> ((FactRow) r[1]).type()).toArray(String[]::new),
+                        rows.stream().map(r -> ((FactRow) r[1]).status()).toArray(String[]::new),
+                        rows.stream().map(r -> (String) r[2]).toArray(String[]::new))))
+                .replaceWithVoid();
+    }
+
+    private static <K> Uni<Void> insertKeyed(SqlClient client, String table, String keyColumn, List<FactRow> facts,
+                                             Function<FactRow, K[]> keys) {
+        List<Object> keyValues = new ArrayList<>();
+        List<FactRow> owners = new ArrayList<>();
+        for (FactRow fact : facts) {
+            for (K key : keys.apply(fact)) {
+                keyValues.add(key);
+                owners.add(fact);
+            }
+        }
+        if (keyValues.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        String keyType = keyValues.get(0) instanceof UUID ? "uuid" : "text";
+        Object keyArray = keyValues.get(0) instanceof UUID ? keyValues.toArray(UUID[]::new) : keyValues.toArray(String[]::new);
+        return client.preparedQuery("insert into " + table + " (" + keyColumn + ", sort_date, fact_id, date_end, precision, "
+                        + "type, status) select * from unnest($1::" + keyType + "[], $2::date[], $3::uuid[], $4::date[], "
+                        + "$5::text[], $6::text[], $7::text[])")
+                .execute(Tuple.tuple(List.of(keyArray,
+                        column(owners, FactRow::sortDate, LocalDate[]::new),
+                        column(owners, FactRow::id, UUID[]::new),
+                        column(owners, FactRow::dateEnd, LocalDate[]::new),
+                        column(owners, FactRow::precision, String[]::new),
+                        column(owners, FactRow::type, String[]::new),
+                        column(owners, FactRow::status, String[]::new))))
+                .replaceWithVoid();
+    }
+
+    static Uni<Void> applyCounts(SqlClient client, CountDeltas deltas) {
+        return addToColumn(client, "actor_view", deltas.actorFacts)
+                .chain(() -> addToColumn(client, "topic_view", deltas.topicFacts))
+                .chain(() -> upsertPairs(client, "actor_pair", "actor_id", "co_actor_id", deltas.actorPairs))
+                .chain(() -> upsertPairs(client, "actor_topic", "actor_id", "topic_id", deltas.actorTopics))
+                .chain(() -> upsertTimeline(client, deltas.timeline));
+    }
+
+    private static Uni<Void> addToColumn(SqlClient client, String table, Map<String, Integer> deltas) {
+        List<Map.Entry<String, Integer>> changed = nonZero(deltas);
+        if (changed.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return client.preparedQuery("update " + table + " v set fact_count = v.fact_count + t.delta "
+                        + "from unnest($1::text[], $2::int[]) as t(id, delta) where v.id = t.id")
+                .execute(Tuple.of(changed.stream().map(Map.Entry::getKey).toArray(String[]::new),
+                        changed.stream().map(Map.Entry::getValue).toArray(Integer[]::new)))
+                .replaceWithVoid();
+    }
+
+    private static Uni<Void> upsertPairs(SqlClient client, String table, String first, String second,
+                                         Map<CountDeltas.Pair, Integer> deltas) {
+        List<Map.Entry<CountDeltas.Pair, Integer>> changed = nonZero(deltas);
+        if (changed.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        String[] a = changed.stream().map(e -> e.getKey().a()).toArray(String[]::new);
+        return client.preparedQuery("insert into " + table + " (" + first + ", " + second + ", fact_count) "
+                        + "select * from unnest($1::text[], $2::text[], $3::int[]) on conflict (" + first + ", " + second
+                        + ") do update set fact_count = " + table + ".fact_count + excluded.fact_count")
+                .execute(Tuple.of(a, changed.stream().map(e -> e.getKey().b()).toArray(String[]::new),
+                        changed.stream().map(Map.Entry::getValue).toArray(Integer[]::new)))
+                .chain(() -> client.preparedQuery("delete from " + table + " where " + first + " = any($1) and fact_count = 0")
+                        .execute(Tuple.of((Object) a)))
+                .replaceWithVoid();
+    }
+
+    private static Uni<Void> upsertTimeline(SqlClient client, Map<CountDeltas.TimelineKey, Integer> deltas) {
+        List<Map.Entry<CountDeltas.TimelineKey, Integer>> changed = nonZero(deltas);
+        if (changed.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        String[] scopes = changed.stream().map(e -> e.getKey().scope()).toArray(String[]::new);
+        return client.preparedQuery("insert into timeline_count (scope, period, type, fact_count) "
+                        + "select * from unnest($1::text[], $2::text[], $3::text[], $4::int[]) "
+                        + "on conflict (scope, period, type) do update set fact_count = timeline_count.fact_count + excluded.fact_count")
+                .execute(Tuple.of(scopes,
+                        changed.stream().map(e -> e.getKey().period()).toArray(String[]::new),
+                        changed.stream().map(e -> e.getKey().type()).toArray(String[]::new),
+                        changed.stream().map(Map.Entry::getValue).toArray(Integer[]::new)))
+                .chain(() -> client.preparedQuery("delete from timeline_count where scope = any($1) and fact_count = 0")
+                        .execute(Tuple.of((Object) scopes)))
+                .replaceWithVoid();
+    }
+
+    private static <K> List<Map.Entry<K, Integer>> nonZero(Map<K, Integer> deltas) {
+        return deltas.entrySet().stream().filter(e -> e.getValue() != 0).toList();
+    }
+
+    private static <T, C> C[] column(List<T> rows, Function<T, C> value, java.util.function.IntFunction<C[]> array) {
+        return rows.stream().map(value).toArray(array);
+    }
+
+    /** The rows one fact projects to. */
+    record FactRow(UUID id, String type, String status, String precision, LocalDate sortDate, LocalDate dateEnd,
+                   int version, long position, String docJson, String searchText,
+                   Map<String, List<String>> actorRoles, List<String> topics, List<UUID> documents) {
+
+        static FactRow of(FactState state, FactDoc doc) {
+            var date = state.content().date();
+            Map<String, List<String>> roles = new java.util.LinkedHashMap<>();
+            state.content().actors().forEach(a -> roles.computeIfAbsent(a.actorId(), k -> new ArrayList<>())
+                    .add(a.role().name()));
+            StringBuilder search = new StringBuilder(state.content().summary());
+            state.content().sources().forEach(s -> search.append('\n').append(s.quote()));
+            return new FactRow(state.id(), state.content().type().name(), state.status().name(), date.precision().name(),
+                    date.isKnown() ? date.start() : UNDATED, date.end(), state.version(),
+                    state.history().get(state.history().size() - 1).position(), ReadModelJson.write(doc),
+                    search.toString(), roles,
+                    state.content().topics().stream().distinct().toList(),
+                    state.content().sources().stream().map(s -> s.documentId()).distinct().toList());
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.factline.query;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.factline.domain.MalformedRequestException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** Actors: by id, searched by name or alias, and what they share with other actors and topics. */
+@ApplicationScoped
+public class ActorQueries {
+
+    /** Another actor and how many active facts it shares with the first. */
+    public record CoActor(String actorId, int count) {
+    }
+
+    /** A topic and how many active facts of the actor carry it. */
+    public record ActorTopic(String topicId, int count) {
+    }
+
+    @Inject
+    Pool pool;
+
+    public Uni<Optional<ActorView>> byId(String id) {
+        return ReadSessions.isolated(() -> ActorView.<ActorView>findById(id)).map(Optional::ofNullable);
+    }
+
+    public Uni<Map<String, ActorView>> byIds(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        List<String> list = List.copyOf(ids);
+        return ReadSessions.isolated(() -> ActorView.<ActorView>list("id in ?1", list)).map(actors -> {
+            Map<String, ActorView> byId = new HashMap<>();
+            actors.forEach(a -> byId.put(a.id, a));
+            return byId;
+        });
+    }
+
+    /**
+     * Actors whose name or an alias contains the search (any case), ordered by name then id. The
+     * cursor is the last actor's id.
+     */
+    public Uni<Page<ActorView>> search(String search, int first, String after) {
+        String pattern = search == null || search.isBlank() ? "%" : "%" + escapeLike(search.strip().toLowerCase(Locale.ROOT)) + "%";
+        Uni<Optional<ActorView>> afterActor = after == null || after.isBlank() ? Uni.createFrom().item(Optional.empty())
+                : byId(after).invoke(found -> {
+                    if (found.isEmpty()) {
+                        throw new MalformedRequestException("not a cursor this service gave out: '" + after + "'");
+                    }
+                });
+        return afterActor.chain(cursor -> ReadSessions.isolated(() -> {
+            String matches = "(lower(name) like ?1 escape '\\' or lower(array_to_string(aliases, '|')) like ?1 escape '\\')";
+            if (cursor.isEmpty()) {
+                return ActorView.<ActorView>find("from ActorView where " + matches + " order by lower(name), id", pattern)
+                        .page(0, first + 1).list();
+            }
+            ActorView last = cursor.get();
+            return ActorView.<ActorView>find("from ActorView where " + matches
+                            + " and (lower(name) > ?2 or (lower(name) = ?2 and id > ?3)) order by lower(name), id",
+                    pattern, last.name.toLowerCase(Locale.ROOT), last.id)
+                    .page(0, first + 1).list();
+        })).map(actors -> {
+            boolean more = actors.size() > first;
+            List<ActorView> items = more ? actors.subList(0, first) : actors;
+            return new Page<>(List.copyOf(items), items.isEmpty() ? null : items.get(items.size() - 1).id, more);
+        });
+    }
+
+    /** For each actor, the actors it shares most facts with. */
+    public Uni<Map<String, List<CoActor>>> coActors(List<String> actorIds, int first) {
+        return ranked("actor_pair", "co_actor_id", actorIds, first)
+                .map(rows -> group(actorIds, rows, r -> new CoActor(r.getString(1), r.getInteger(2))));
+    }
+
+    /** For each actor, its topics by number of facts. */
+    public Uni<Map<String, List<ActorTopic>>> topics(List<String> actorIds, int first) {
+        return ranked("actor_topic", "topic_id", actorIds, first)
+                .map(rows -> group(actorIds, rows, r -> new ActorTopic(r.getString(1), r.getInteger(2))));
+    }
+
+    private Uni<List<Row>> ranked(String table, String other, List<String> actorIds, int first) {
+        if (actorIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return pool.preparedQuery("select a.id, t." + other + ", t.fact_count from unnest($1::text[]) as a(id) "
+                        + "cross join lateral (select " + other + ", fact_count from " + table + " where actor_id = a.id "
+                        + "order by fact_count desc, " + other + " limit $2) t")
+                .execute(Tuple.of(actorIds.toArray(String[]::new), first))
+                .map(TimelineCounts::list);
+    }
+
+    private static <T> Map<String, List<T>> group(List<String> ids, List<Row> rows, java.util.function.Function<Row, T> item) {
+        Map<String, List<T>> grouped = new LinkedHashMap<>();
+        ids.forEach(id -> grouped.put(id, new ArrayList<>()));
+        rows.forEach(r -> grouped.get(r.getString(0)).add(item.apply(r)));
+        return grouped;
+    }
+
+    static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}
