@@ -63,7 +63,7 @@ public class DocumentIngestion {
         UUID documentId = documentId(hash);
         String stream = Streams.document(documentId);
         return log.versions(List.of(stream)).chain(versions -> versions.containsKey(stream)
-                ? Uni.createFrom().item(new IngestResult(documentId, false, List.of(), 0))
+                ? alreadyIngested(documentId)
                 : extractAndAppend(submission, doc, hash, documentId, metadata));
     }
 
@@ -102,7 +102,12 @@ public class DocumentIngestion {
                             .map(position -> new IngestResult(documentId, true, factIds, position));
                 })
                 .onFailure(WrongExpectedVersionException.class)
-                .recoverWithItem(alreadyThere -> new IngestResult(documentId, false, List.of(), 0));
+                .recoverWithUni(anotherWriterWasFirst -> alreadyIngested(documentId));
+    }
+
+    private Uni<IngestResult> alreadyIngested(UUID documentId) {
+        return log.firstPosition(Streams.document(documentId))
+                .map(position -> new IngestResult(documentId, false, List.of(), position));
     }
 
     private FactExtracted toEvent(FactDraft draft, int index, UUID documentId, String text) {

@@ -86,6 +86,11 @@ public class EventLog {
         });
     }
 
+    /** The log position at which a stream began, or 0 if there is no such stream. */
+    public Uni<Long> firstPosition(String streamId) {
+        return store.readStream(streamId).map(events -> events.isEmpty() ? 0L : events.get(0).position());
+    }
+
     public Uni<Optional<DocumentIngested>> document(UUID id) {
         return events(Streams.document(id)).map(events -> events.stream()
                 .filter(DocumentIngested.class::isInstance).map(DocumentIngested.class::cast).findFirst());

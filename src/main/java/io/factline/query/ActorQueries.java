@@ -32,8 +32,11 @@ public class ActorQueries {
 
     @Inject
     Pool pool;
+    @Inject
+    ReadMetrics metrics;
 
     public Uni<Optional<ActorView>> byId(String id) {
+        metrics.count("actor_by_id");
         return ReadSessions.isolated(() -> ActorView.<ActorView>findById(id)).map(Optional::ofNullable);
     }
 
@@ -42,6 +45,7 @@ public class ActorQueries {
             return Uni.createFrom().item(Map.of());
         }
         List<String> list = List.copyOf(ids);
+        metrics.count("actors_by_ids");
         return ReadSessions.isolated(() -> ActorView.<ActorView>list("id in ?1", list)).map(actors -> {
             Map<String, ActorView> byId = new HashMap<>();
             actors.forEach(a -> byId.put(a.id, a));
@@ -61,6 +65,7 @@ public class ActorQueries {
                         throw new MalformedRequestException("not a cursor this service gave out: '" + after + "'");
                     }
                 });
+        metrics.count("actor_search");
         return afterActor.chain(cursor -> ReadSessions.isolated(() -> {
             String matches = "(lower(name) like ?1 escape '\\' or lower(array_to_string(aliases, '|')) like ?1 escape '\\')";
             if (cursor.isEmpty()) {
@@ -95,6 +100,7 @@ public class ActorQueries {
         if (actorIds.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
+        metrics.count(table);
         return pool.preparedQuery("select a.id, t." + other + ", t.fact_count from unnest($1::text[]) as a(id) "
                         + "cross join lateral (select " + other + ", fact_count from " + table + " where actor_id = a.id "
                         + "order by fact_count desc, " + other + " limit $2) t")

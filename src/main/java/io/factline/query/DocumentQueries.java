@@ -21,8 +21,11 @@ public class DocumentQueries {
 
     @Inject
     Pool pool;
+    @Inject
+    ReadMetrics metrics;
 
     public Uni<Optional<DocumentView>> byId(UUID id) {
+        metrics.count("document_by_id");
         return ReadSessions.isolated(() -> DocumentView.<DocumentView>findById(id)).map(Optional::ofNullable);
     }
 
@@ -31,6 +34,7 @@ public class DocumentQueries {
             return Uni.createFrom().item(Map.of());
         }
         List<UUID> list = List.copyOf(ids);
+        metrics.count("documents_by_ids");
         return ReadSessions.isolated(() -> DocumentView.<DocumentView>list("id in ?1", list)).map(docs -> {
             Map<UUID, DocumentView> byId = new HashMap<>();
             docs.forEach(d -> byId.put(d.id, d));
@@ -41,6 +45,7 @@ public class DocumentQueries {
     /** Documents by ingestion order; the cursor is the log position of the last one. */
     public Uni<Page<DocumentView>> page(int first, String after) {
         long position = positionCursor(after);
+        metrics.count("document_page");
         return ReadSessions.isolated(() -> DocumentView.<DocumentView>find("position > ?1 order by position", position)
                 .page(0, first + 1).list()).map(docs -> {
                     boolean more = docs.size() > first;
@@ -51,6 +56,7 @@ public class DocumentQueries {
     }
 
     public Uni<Map<UUID, String>> texts(Collection<UUID> ids) {
+        metrics.count("document_texts");
         return pool.preparedQuery("select id, text from document_view where id = any($1)")
                 .execute(Tuple.of((Object) ids.toArray(UUID[]::new)))
                 .map(rows -> {
@@ -61,6 +67,7 @@ public class DocumentQueries {
     }
 
     public Uni<Map<UUID, Integer>> factCounts(Collection<UUID> ids) {
+        metrics.count("document_fact_counts");
         return pool.preparedQuery("select s.document_id, count(*) from fact_source s where s.document_id = any($1) "
                         + "and s.status = 'ACTIVE' group by 1")
                 .execute(Tuple.of((Object) ids.toArray(UUID[]::new)))

@@ -26,8 +26,11 @@ public class FactQueries {
 
     @Inject
     Pool pool;
+    @Inject
+    ReadMetrics metrics;
 
     public Uni<Optional<FactDoc>> byId(UUID id) {
+        metrics.count("fact_by_id");
         return pool.preparedQuery("select doc::text from fact_view where id = $1").execute(Tuple.of(id))
                 .map(rows -> rows.size() == 0 ? Optional.empty()
                         : Optional.of(ReadModelJson.read(rows.iterator().next().getString(0))));
@@ -37,6 +40,7 @@ public class FactQueries {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
+        metrics.count("facts_by_ids");
         return pool.preparedQuery("select id, doc::text from fact_view where id = any($1)")
                 .execute(Tuple.of((Object) ids.toArray(UUID[]::new)))
                 .map(rows -> {
@@ -50,6 +54,7 @@ public class FactQueries {
         Cursor cursor = Cursor.decode(after);
         FactSql sql = FactSql.filtered(filter);
         String query = sql.page(cursor, first);
+        metrics.count("fact_page");
         return pool.preparedQuery(query).execute(Tuple.from(sql.params()))
                 .map(rows -> {
                     List<FactDoc> docs = new ArrayList<>(rows.size());
@@ -80,6 +85,7 @@ public class FactQueries {
         Object[] array = lead == FactSql.Lead.DOCUMENT ? ids.toArray(UUID[]::new) : ids.toArray(String[]::new);
         FactSql sql = FactSql.forEach(lead, filter, array);
         String query = sql.lateralPages(sql.page(cursor, first));
+        metrics.count("fact_pages_by_" + lead.name().toLowerCase(java.util.Locale.ROOT));
         return pool.preparedQuery(query).execute(Tuple.from(sql.params()))
                 .map(rows -> {
                     Map<K, List<FactDoc>> byId = new LinkedHashMap<>();
@@ -97,12 +103,14 @@ public class FactQueries {
 
     public Uni<Long> count(FactFilter filter) {
         FactSql sql = FactSql.filtered(filter);
+        metrics.count("fact_count");
         return pool.preparedQuery(sql.count()).execute(Tuple.from(sql.params()))
                 .map(rows -> rows.iterator().next().getLong(0));
     }
 
     /** Facts per period, with the split by type. Undated facts, and facts dated more coarsely than the period, are not counted. */
     public Uni<List<TimelineBucket>> timeline(FactFilter filter, Granularity granularity) {
+        metrics.count("timeline");
         Uni<List<Row>> rows = TimelineCounts.canServe(filter, granularity)
                 ? TimelineCounts.query(pool, filter, granularity)
                 : timelineFromFacts(filter, granularity);

@@ -15,11 +15,16 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class TopicQueries {
 
+    @jakarta.inject.Inject
+    ReadMetrics metrics;
+
     public Uni<List<TopicView>> all() {
+        metrics.count("topics");
         return ReadSessions.isolated(() -> TopicView.<TopicView>listAll(Sort.by("id")));
     }
 
     public Uni<Optional<TopicView>> byId(String id) {
+        metrics.count("topic_by_id");
         return ReadSessions.isolated(() -> TopicView.<TopicView>findById(id)).map(Optional::ofNullable);
     }
 
@@ -28,6 +33,7 @@ public class TopicQueries {
             return Uni.createFrom().item(Map.of());
         }
         List<String> list = List.copyOf(ids);
+        metrics.count("topics_by_ids");
         return ReadSessions.isolated(() -> TopicView.<TopicView>list("id in ?1", list)).map(topics -> {
             Map<String, TopicView> byId = new HashMap<>();
             topics.forEach(t -> byId.put(t.id, t));

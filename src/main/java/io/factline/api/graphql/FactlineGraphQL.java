@@ -142,7 +142,7 @@ public class FactlineGraphQL {
     @Description("Ingest a document; the same text ingested again returns the existing document (created: false).")
     public Uni<@NonNull IngestResult> ingestDocument(@NonNull DocumentInput input) {
         return Errors.guarded(() -> ingestion.ingest(Convert.submission(input), metadata())
-                .chain(result -> (result.created() ? consistency.visible(result.position()) : Uni.createFrom().item(true))
+                .chain(result -> consistency.visible(result.position())
                         .chain(visible -> documents.byId(result.documentId()))
                         .map(found -> new IngestResult(found.map(Document::of)
                                 .orElse(new Document(result.documentId().toString(), null, null)),

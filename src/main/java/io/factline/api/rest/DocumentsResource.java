@@ -100,8 +100,7 @@ public class DocumentsResource {
 
     private Uni<Response> answer(IngestResult result) {
         URI location = URI.create("/api/documents/" + result.documentId());
-        Uni<Boolean> visible = result.created() ? consistency.visible(result.position()) : Uni.createFrom().item(true);
-        return visible.chain(shown -> documents.byId(result.documentId()).map(found -> {
+        return consistency.visible(result.position()).chain(shown -> documents.byId(result.documentId()).map(found -> {
             if (!shown || found.isEmpty()) {
                 return Response.accepted(new Dtos.Recorded(result.documentId(), 1, result.position(),
                         "recorded; the views will show it shortly")).location(location).build();
