@@ -70,7 +70,8 @@ class LateCommitOrderingTest {
         long start = store.lastPosition().await().indefinitely();
 
         List<RecordedEvent> seen = new CopyOnWriteArrayList<>();
-        Cancellable follower = store.follow(start, 7, Duration.ofMillis(20)).subscribe().with(seen::add);
+        java.util.concurrent.atomic.AtomicReference<Throwable> broken = new java.util.concurrent.atomic.AtomicReference<>();
+        Cancellable follower = store.follow(start, 7, Duration.ofMillis(20)).subscribe().with(seen::add, broken::set);
 
         ExecutorService threads = Executors.newFixedThreadPool(appenders);
         List<Future<?>> running = new ArrayList<>();
@@ -104,6 +105,7 @@ class LateCommitOrderingTest {
         Thread.sleep(200); // anything delivered twice would arrive by now
         follower.cancel();
 
+        assertThat(broken.get()).isNull();
         assertThat(seen).extracting(RecordedEvent::position).isSorted().doesNotHaveDuplicates();
         List<String> ids = seen.stream().map(LateCommitOrderingTest::idOf).toList();
         assertThat(ids).doesNotHaveDuplicates().hasSize(expected);
