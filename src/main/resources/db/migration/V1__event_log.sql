@@ -1,7 +1,16 @@
 -- The event log: the only source of truth. Everything else is a projection of it.
+--
+-- Order without skipping. A follower reads the log in `position` order and must never miss an
+-- event that commits late with a lower position. Appends are not serialised; instead the position
+-- is derived from the appending transaction's id: (transaction id << 16) + index within the append.
+-- Readers only read below the horizon (the oldest transaction id still running, << 16): every
+-- transaction under it has ended, and any transaction that has not yet ended, or has not begun,
+-- has an id at or above it. So the part of the log below the horizon is final, and reading it in
+-- position order never skips a late commit. Appends stay concurrent (PostgreSQL groups their
+-- commits); an append holds at most 65,535 events.
 
 create table event (
-    position       bigint generated always as identity primary key,
+    position       bigint      primary key check (position > 0),
     stream_id      text        not null check (length(stream_id) between 1 and 200),
     version        int         not null check (version > 0),
     type           text        not null check (length(type) between 1 and 100),
@@ -12,7 +21,8 @@ create table event (
     constraint event_stream_version unique (stream_id, version)
 );
 
-comment on table event is 'Append-only event log. Rows are written only by append_events(); UPDATE, DELETE and TRUNCATE are refused.';
+comment on table event is 'Append-only event log. UPDATE, DELETE and TRUNCATE are refused. '
+    'position = (appending transaction id << 16) + index in the append; read below event_horizon().';
 
 -- Immutability is enforced by the database itself, not only by the application.
 create function refuse_event_change() returns trigger
@@ -34,104 +44,20 @@ create trigger event_no_truncate
 
 revoke update, delete, truncate on event from public;
 
--- Appends are serialised by a transaction-scoped advisory lock that is released only after the
--- commit is visible. Positions are therefore handed out in commit order, and a reader that
--- follows `position` can never see position n+1 before position n has committed.
---
--- One call appends a batch of independent requests (the service groups concurrent appends into
--- one call, one commit). Each request carries an expected version per stream it writes:
---   -1 any, -2 the stream must exist, 0 the stream must not exist, n > 0 exactly n.
--- A request whose expectation fails appends nothing and is reported with accepted = false and
--- the stream's actual version; the other requests of the batch are appended.
--- Events and expectations must be ordered by request index.
-create function append_events(
-    p_request        int[],
-    p_stream         text[],
-    p_type           text[],
-    p_schema_version smallint[],
-    p_payload        jsonb[],
-    p_metadata       jsonb[],
-    p_exp_request    int[],
-    p_exp_stream     text[],
-    p_exp_version    int[]
-) returns table (request int, stream_id text, version int, event_position bigint, accepted boolean)
+-- Positions below this are final: no transaction that could still write one is running.
+create function event_horizon() returns bigint
+    language sql stable parallel safe as
+$$
+    select pg_snapshot_xmin(pg_current_snapshot())::text::bigint << 16
+$$;
+
+-- Called by an append whose expectation about a stream's version does not hold: aborts the whole
+-- append. The detail is machine-readable: stream, expected, actual.
+create function append_expectation_failed(stream text, expected int, actual int) returns boolean
     language plpgsql as
 $$
-#variable_conflict use_column
-declare
-    n_events    int := coalesce(array_length(p_request, 1), 0);
-    n_expected  int := coalesce(array_length(p_exp_request, 1), 0);
-    e           int := 1;
-    x           int := 1;
-    r           int;
-    h           int;
-    actual      int;
-    wanted      int;
-    ok          boolean;
-    head_stream  text[];
-    head_version int[];
-    ins_event   int[] := '{}';
-    ins_version int[] := '{}';
 begin
-    if n_events <> coalesce(array_length(p_stream, 1), 0)
-        or n_events <> coalesce(array_length(p_type, 1), 0)
-        or n_events <> coalesce(array_length(p_schema_version, 1), 0)
-        or n_events <> coalesce(array_length(p_payload, 1), 0)
-        or n_events <> coalesce(array_length(p_metadata, 1), 0)
-        or n_expected <> coalesce(array_length(p_exp_stream, 1), 0)
-        or n_expected <> coalesce(array_length(p_exp_version, 1), 0) then
-        raise exception 'append_events: argument arrays differ in length' using errcode = '22023';
-    end if;
-
-    perform pg_advisory_xact_lock(4242000001);
-
-    select array_agg(s.id),
-           array_agg(coalesce((select max(ev.version) from event ev where ev.stream_id = s.id), 0))
-      into head_stream, head_version
-      from (select distinct unnest(p_stream || p_exp_stream) as id) s;
-
-    while e <= n_events or x <= n_expected loop
-        r := least(case when e <= n_events then p_request[e] end,
-                   case when x <= n_expected then p_exp_request[x] end);
-        ok := true;
-        while x <= n_expected and p_exp_request[x] = r loop
-            actual := head_version[array_position(head_stream, p_exp_stream[x])];
-            wanted := p_exp_version[x];
-            if not (wanted = -1 or (wanted = -2 and actual > 0) or wanted = actual) then
-                ok := false;
-                request := r; stream_id := p_exp_stream[x]; version := actual;
-                event_position := null; accepted := false;
-                return next;
-            end if;
-            x := x + 1;
-        end loop;
-        while e <= n_events and p_request[e] = r loop
-            if ok then
-                h := array_position(head_stream, p_stream[e]);
-                head_version[h] := head_version[h] + 1;
-                ins_event := ins_event || e;
-                ins_version := ins_version || head_version[h];
-            end if;
-            e := e + 1;
-        end loop;
-    end loop;
-
-    if array_length(ins_event, 1) > 0 then
-        return query
-            with ins as (
-                insert into event (stream_id, version, type, schema_version, payload, metadata)
-                select p_stream[t.i], t.v, p_type[t.i], p_schema_version[t.i], p_payload[t.i], p_metadata[t.i]
-                  from unnest(ins_event, ins_version) with ordinality as t(i, v, o)
-                 order by t.o
-                returning event.position, event.stream_id, event.version
-            )
-            select p_request[t.i], ins.stream_id, ins.version, ins.position, true
-              from ins
-              join unnest(ins_event, ins_version) as t(i, v)
-                on p_stream[t.i] = ins.stream_id and t.v = ins.version
-             order by ins.position;
-        -- wakes followers once the transaction commits
-        perform pg_notify('factline_events', '');
-    end if;
+    raise exception 'stream % is at version %, not as expected (%)', stream, actual, expected
+        using errcode = 'FL002', detail = stream || '|' || expected || '|' || actual;
 end;
 $$;

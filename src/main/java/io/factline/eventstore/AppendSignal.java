@@ -10,8 +10,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Wakes followers of the log when something may have been appended: by this process, or by another
- * one (a PostgreSQL NOTIFY relayed here). A wake-up is only a hint; followers always re-read the log.
+ * Wakes followers of the log when this process has appended something. Appends of other processes
+ * are found by polling. A wake-up is only a hint; followers always re-read the log.
  */
 public final class AppendSignal {
 

@@ -2,8 +2,8 @@ package io.factline.eventstore;
 
 import java.util.Objects;
 
-/** An event to append: its type, the version of its payload's schema, payload and metadata as JSON. */
-public record EventData(String type, int schemaVersion, String payloadJson, String metadataJson) {
+/** An event to append: its type, the version of its payload's schema, and its payload as JSON. */
+public record EventData(String type, int schemaVersion, String payloadJson) {
 
     public EventData {
         Objects.requireNonNull(type, "type");
@@ -13,9 +13,6 @@ public record EventData(String type, int schemaVersion, String payloadJson, Stri
         }
         if (schemaVersion < 1) {
             throw new IllegalArgumentException("schema version starts at 1: " + schemaVersion);
-        }
-        if (metadataJson == null) {
-            metadataJson = "{}";
         }
     }
 }

@@ -4,8 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.vertx.mutiny.sqlclient.Pool;
 
 @ApplicationScoped
@@ -19,8 +17,7 @@ public class EventStoreProducer {
 
     @Produces
     @Singleton
-    PostgresEventStore eventStore(Pool pool, AppendSignal signal,
-                                  @ConfigProperty(name = "factline.eventstore.max-batch-events", defaultValue = "1000") int maxBatchEvents) {
-        return new PostgresEventStore(pool, signal, maxBatchEvents);
+    PostgresEventStore eventStore(Pool pool, AppendSignal signal) {
+        return new PostgresEventStore(pool, signal);
     }
 }

@@ -1,7 +1,6 @@
 package io.factline.eventstore;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -9,195 +8,191 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
 
 /**
  * The event log on PostgreSQL: append with expected versions, read a stream, read all from a
  * position, follow the log. Knows nothing about what the events mean.
  *
- * <p>Concurrent appends are grouped: while one call to {@code append_events} is in flight, the
- * requests that arrive queue up and go together in the next call, so one commit (one disk flush)
- * serves many writers. Each request still succeeds or fails on its own expectations.
+ * <p>An append is one INSERT: atomic over all its streams, checked against each stream's expected
+ * version, and concurrent with other appends. Positions come from the appending transaction's id,
+ * and reads stop at the horizon below which no transaction is still running (see V1__event_log.sql),
+ * so a follower in position order never skips an event that commits late.
  */
 public final class PostgresEventStore {
 
-    private static final String APPEND_SQL = "select request, stream_id, version, event_position, accepted "
-            + "from append_events($1, $2, $3, $4::int[]::smallint[], $5::text[]::jsonb[], $6::text[]::jsonb[], $7, $8, $9)";
+    /** At most this many events in one append: the position leaves 16 bits for the index. */
+    public static final int MAX_EVENTS_PER_APPEND = 65_535;
+
+    static final String APPEND_SQL = """
+            with input as (
+                -- a new stream needs no look-up: if it exists after all, (stream, 1) is taken and the insert fails
+                select t.*, case when t.expected = 0 then 0
+                                 else coalesce((select max(e.version) from event e where e.stream_id = t.stream), 0)
+                            end as head
+                  from unnest($1::text[], $2::int[], $3::int[], $4::text[], $5::int[], $6::text[])
+                       with ordinality as t(stream, expected, step, type, schema_version, payload, n))
+            insert into event (position, stream_id, version, type, schema_version, payload, metadata)
+            select (pg_current_xact_id()::text::bigint << 16) + n, stream, head + step, type, schema_version::smallint,
+                   payload::jsonb, $7::text::jsonb
+              from input
+             where expected = -1 or (expected = -2 and head > 0) or expected = head
+                or append_expectation_failed(stream, expected, head)
+            returning position, stream_id, version""";
+
+    /** The same for the most common append, one event to one stream, without the arrays. */
+    static final String APPEND_ONE_SQL = """
+            insert into event (position, stream_id, version, type, schema_version, payload, metadata)
+            select (pg_current_xact_id()::text::bigint << 16) + 1, $1, h.head + 1, $3, $4::int::smallint,
+                   $5::text::jsonb, $6::text::jsonb
+              from (select case when $2::int = 0 then 0
+                                else coalesce((select max(e.version) from event e where e.stream_id = $1), 0)
+                           end as head) h
+             where $2::int = -1 or ($2::int = -2 and h.head > 0) or $2::int = h.head
+                or append_expectation_failed($1, $2::int, h.head)
+            returning position, stream_id, version""";
+
     private static final String EVENT_COLUMNS =
             "position, stream_id, version, type, schema_version, payload::text, metadata::text, recorded_at";
+    private static final Pattern DUPLICATE_KEY = Pattern.compile("\\(stream_id, version\\)=\\((.*), (\\d+)\\)");
+    /** How often a waiting reader looks for events appended by other processes. */
+    private static final Duration POLL = Duration.ofMillis(200);
 
     private final Pool pool;
-    private final int maxBatchEvents;
     private final AppendSignal signal;
-    private final ArrayDeque<PendingAppend> queue = new ArrayDeque<>();
-    private boolean flushing;
 
-    public PostgresEventStore(Pool pool, AppendSignal signal, int maxBatchEvents) {
+    public PostgresEventStore(Pool pool, AppendSignal signal) {
         this.pool = pool;
         this.signal = signal;
-        this.maxBatchEvents = maxBatchEvents;
     }
 
     public AppendSignal signal() {
         return signal;
     }
 
-    /** Appends to one or more streams atomically: all of it, or nothing if any expectation fails. */
-    public Uni<AppendResult> append(List<StreamAppend> appends) {
+    /**
+     * Appends to one or more streams atomically: all of it, or nothing if any expectation fails. The
+     * metadata (who, in answer to what) is the same for every event of the append.
+     */
+    public Uni<AppendResult> append(String metadataJson, List<StreamAppend> appends) {
         List<StreamAppend> request = List.copyOf(appends);
-        if (request.isEmpty()) {
-            return Uni.createFrom().failure(new IllegalArgumentException("nothing to append"));
-        }
         Set<String> streams = new HashSet<>();
+        int events = 0;
         for (StreamAppend append : request) {
             if (!streams.add(append.streamId())) {
                 return Uni.createFrom().failure(new IllegalArgumentException(
                         "stream " + append.streamId() + " appears twice in one append"));
             }
+            events += append.events().size();
         }
-        return Uni.createFrom().deferred(() -> {
-            PendingAppend pending = new PendingAppend(request, Vertx.currentContext());
-            boolean startFlushing;
-            synchronized (queue) {
-                queue.add(pending);
-                startFlushing = !flushing;
-                flushing = true;
-            }
-            if (startFlushing) {
-                flushNext();
-            }
-            return Uni.createFrom().completionStage(pending.result);
-        });
+        if (events == 0) {
+            return Uni.createFrom().failure(new IllegalArgumentException("nothing to append"));
+        }
+        if (events > MAX_EVENTS_PER_APPEND) {
+            return Uni.createFrom().failure(new IllegalArgumentException(
+                    "one append holds at most " + MAX_EVENTS_PER_APPEND + " events, not " + events));
+        }
+        String metadata = metadataJson == null ? "{}" : metadataJson;
+        Uni<RowSet<Row>> insert = events == 1 ? appendOne(request.get(0), metadata) : appendMany(request, events, metadata);
+        return insert
+                .onFailure(PgException.class).recoverWithUni(failure -> conflict((PgException) failure, request))
+                .map(rows -> {
+                    List<AppendResult.Appended> appended = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        appended.add(new AppendResult.Appended(row.getString(1), row.getInteger(2), row.getLong(0)));
+                    }
+                    appended.sort((a, b) -> Long.compare(a.position(), b.position()));
+                    return new AppendResult(appended);
+                })
+                .invoke(signal::signal);
     }
 
-    public Uni<AppendResult> append(StreamAppend... appends) {
-        return append(List.of(appends));
+    private Uni<RowSet<Row>> appendOne(StreamAppend append, String metadata) {
+        EventData event = append.events().get(0);
+        return pool.preparedQuery(APPEND_ONE_SQL).execute(Tuple.tuple(List.of(append.streamId(), append.expected().code(),
+                event.type(), event.schemaVersion(), event.payloadJson(), metadata)));
     }
 
-    private void flushNext() {
-        List<PendingAppend> batch = new ArrayList<>();
-        synchronized (queue) {
-            int events = 0;
-            while (!queue.isEmpty() && (batch.isEmpty() || events + queue.peek().eventCount() <= maxBatchEvents)) {
-                PendingAppend next = queue.poll();
-                events += next.eventCount();
-                batch.add(next);
-            }
-            if (batch.isEmpty()) {
-                flushing = false;
-                return;
-            }
-        }
-        write(batch).subscribe().with(
-                ignored -> flushNext(),
-                failure -> retryAlone(batch, failure).subscribe().with(ignored -> flushNext(), f -> flushNext()));
-    }
-
-    /** A failed group is retried one request at a time, so one bad request does not sink the others. */
-    private Uni<Void> retryAlone(List<PendingAppend> batch, Throwable failure) {
-        if (batch.size() == 1) {
-            batch.get(0).fail(failure);
-            return Uni.createFrom().voidItem();
-        }
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (PendingAppend pending : batch) {
-            chain = chain.chain(() -> write(List.of(pending))
-                    .onFailure().invoke(pending::fail)
-                    .onFailure().recoverWithItem((Void) null));
-        }
-        return chain;
-    }
-
-    private Uni<Void> write(List<PendingAppend> batch) {
-        List<Integer> request = new ArrayList<>();
-        List<String> stream = new ArrayList<>();
-        List<String> type = new ArrayList<>();
-        List<Integer> schema = new ArrayList<>();
-        List<String> payload = new ArrayList<>();
-        List<String> metadata = new ArrayList<>();
-        List<Integer> expRequest = new ArrayList<>();
-        List<String> expStream = new ArrayList<>();
-        List<Integer> expVersion = new ArrayList<>();
-        for (int i = 0; i < batch.size(); i++) {
-            for (StreamAppend append : batch.get(i).appends) {
-                expRequest.add(i);
-                expStream.add(append.streamId());
-                expVersion.add(append.expected().code());
-                for (EventData event : append.events()) {
-                    request.add(i);
-                    stream.add(append.streamId());
-                    type.add(event.type());
-                    schema.add(event.schemaVersion());
-                    payload.add(event.payloadJson());
-                    metadata.add(event.metadataJson());
-                }
+    private Uni<RowSet<Row>> appendMany(List<StreamAppend> request, int events, String metadata) {
+        List<String> stream = new ArrayList<>(events);
+        List<Integer> expected = new ArrayList<>(events);
+        List<Integer> step = new ArrayList<>(events);
+        List<String> type = new ArrayList<>(events);
+        List<Integer> schema = new ArrayList<>(events);
+        List<String> payload = new ArrayList<>(events);
+        for (StreamAppend append : request) {
+            int i = 0;
+            for (EventData event : append.events()) {
+                stream.add(append.streamId());
+                expected.add(append.expected().code());
+                step.add(++i);
+                type.add(event.type());
+                schema.add(event.schemaVersion());
+                payload.add(event.payloadJson());
             }
         }
         Tuple args = Tuple.tuple()
-                .addArrayOfInteger(request.toArray(Integer[]::new))
                 .addArrayOfString(stream.toArray(String[]::new))
+                .addArrayOfInteger(expected.toArray(Integer[]::new))
+                .addArrayOfInteger(step.toArray(Integer[]::new))
                 .addArrayOfString(type.toArray(String[]::new))
                 .addArrayOfInteger(schema.toArray(Integer[]::new))
                 .addArrayOfString(payload.toArray(String[]::new))
-                .addArrayOfString(metadata.toArray(String[]::new))
-                .addArrayOfInteger(expRequest.toArray(Integer[]::new))
-                .addArrayOfString(expStream.toArray(String[]::new))
-                .addArrayOfInteger(expVersion.toArray(Integer[]::new));
-        return pool.preparedQuery(APPEND_SQL).execute(args)
-                .invoke(rows -> settle(batch, rows))
-                .replaceWithVoid();
+                .addString(metadata);
+        return pool.preparedQuery(APPEND_SQL).execute(args);
     }
 
-    private void settle(List<PendingAppend> batch, RowSet<Row> rows) {
-        Map<Integer, List<AppendResult.Appended>> appended = new HashMap<>();
-        Map<Integer, WrongExpectedVersionException> conflicts = new HashMap<>();
-        boolean anyAppended = false;
-        for (Row row : rows) {
-            int i = row.getInteger("request");
-            String streamId = row.getString("stream_id");
-            if (row.getBoolean("accepted")) {
-                anyAppended = true;
-                appended.computeIfAbsent(i, k -> new ArrayList<>()).add(new AppendResult.Appended(
-                        streamId, row.getInteger("version"), row.getLong("event_position")));
-            } else {
-                ExpectedVersion expected = batch.get(i).expectationFor(streamId);
-                conflicts.putIfAbsent(i, new WrongExpectedVersionException(streamId, expected, row.getInteger("version")));
-            }
+    public Uni<AppendResult> append(String metadataJson, StreamAppend... appends) {
+        return append(metadataJson, List.of(appends));
+    }
+
+    /** A failed expectation, or a concurrent append that took the version first, is a version conflict. */
+    private Uni<RowSet<Row>> conflict(PgException failure, List<StreamAppend> request) {
+        if ("FL002".equals(failure.getSqlState()) && failure.getDetail() != null) {
+            String[] detail = failure.getDetail().split("\\|");
+            String streamId = detail[0];
+            return Uni.createFrom().failure(new WrongExpectedVersionException(streamId, expectationFor(request, streamId),
+                    Integer.parseInt(detail[2])));
         }
-        for (int i = 0; i < batch.size(); i++) {
-            if (conflicts.containsKey(i)) {
-                batch.get(i).fail(conflicts.get(i));
-            } else {
-                batch.get(i).complete(new AppendResult(appended.getOrDefault(i, List.of())));
-            }
+        Matcher duplicate = failure.getDetail() == null ? null : DUPLICATE_KEY.matcher(failure.getDetail());
+        if ("23505".equals(failure.getSqlState()) && duplicate != null && duplicate.find()) {
+            String streamId = duplicate.group(1);
+            return streamVersions(List.of(streamId)).chain(versions -> Uni.createFrom().failure(
+                    new WrongExpectedVersionException(streamId, expectationFor(request, streamId),
+                            versions.getOrDefault(streamId, 0))));
         }
-        if (anyAppended) {
-            signal.signal();
-        }
+        return Uni.createFrom().failure(failure);
+    }
+
+    private static ExpectedVersion expectationFor(List<StreamAppend> request, String streamId) {
+        return request.stream().filter(a -> a.streamId().equals(streamId)).findFirst()
+                .map(StreamAppend::expected).orElse(ExpectedVersion.ANY);
     }
 
     public Uni<List<RecordedEvent>> readAll(long afterPosition, int limit) {
         return readAll(pool, afterPosition, limit);
     }
 
-    /** Events after a position, in log order; on the given client so a transaction can read its own log. */
+    /** Events after a position, in log order, up to the horizon; on the given client, so a transaction can read. */
     public Uni<List<RecordedEvent>> readAll(SqlClient client, long afterPosition, int limit) {
-        return client.preparedQuery("select " + EVENT_COLUMNS + " from event where position > $1 order by position limit $2")
+        return client.preparedQuery("select " + EVENT_COLUMNS + " from event where position > $1 "
+                        + "and position < event_horizon() order by position limit $2")
                 .execute(Tuple.of(afterPosition, limit))
                 .map(PostgresEventStore::toEvents);
     }
 
+    /** A stream's events, everything committed (a command's view of the latest state). */
     public Uni<List<RecordedEvent>> readStream(String streamId) {
         return pool.preparedQuery("select " + EVENT_COLUMNS + " from event where stream_id = $1 order by version")
                 .execute(Tuple.of(streamId))
@@ -221,14 +216,31 @@ public final class PostgresEventStore {
                 });
     }
 
+    /** The position of the last event a follower can read now (0 for an empty log). */
     public Uni<Long> lastPosition() {
-        return pool.query("select coalesce(max(position), 0) from event").execute()
+        return pool.query("select coalesce(max(position), 0) from event where position < event_horizon()").execute()
                 .map(rows -> rows.iterator().next().getLong(0));
     }
 
     /**
+     * Events after the position, waiting up to {@code wait} for one to be readable: woken by appends in
+     * this process, polling for those of other processes.
+     */
+    public Uni<List<RecordedEvent>> readAllWaiting(long afterPosition, int limit, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        return readAll(afterPosition, limit).chain(events -> {
+            long left = deadline - System.nanoTime();
+            if (!events.isEmpty() || left <= 0) {
+                return Uni.createFrom().item(events);
+            }
+            return signal.awaitNext(Duration.ofNanos(Math.min(left, POLL.toNanos())))
+                    .chain(() -> readAllWaiting(afterPosition, limit, Duration.ofNanos(deadline - System.nanoTime())));
+        });
+    }
+
+    /**
      * A catch-up subscription: every event after the position, in log order, then every new one as it
-     * commits. Waits on the append signal, and re-reads at least every {@code pollInterval}.
+     * becomes readable. Waits on the append signal, and re-reads at least every {@code pollInterval}.
      */
     public Multi<RecordedEvent> follow(long afterPosition, int pageSize, Duration pollInterval) {
         AtomicLong cursor = new AtomicLong(afterPosition);
@@ -252,43 +264,5 @@ public final class PostgresEventStore {
                     row.getShort(4), row.getString(5), row.getString(6), row.getOffsetDateTime(7)));
         }
         return events;
-    }
-
-    private static final class PendingAppend {
-        final List<StreamAppend> appends;
-        final CompletableFuture<AppendResult> result = new CompletableFuture<>();
-        private final Context callerContext;
-
-        PendingAppend(List<StreamAppend> appends, Context callerContext) {
-            this.appends = appends;
-            this.callerContext = callerContext;
-        }
-
-        int eventCount() {
-            return appends.stream().mapToInt(a -> a.events().size()).sum();
-        }
-
-        ExpectedVersion expectationFor(String streamId) {
-            return appends.stream().filter(a -> a.streamId().equals(streamId)).findFirst()
-                    .map(StreamAppend::expected).orElse(ExpectedVersion.ANY);
-        }
-
-        // Results go back to the caller's Vert.x context: a reactive Hibernate session opened there
-        // must not continue on another event loop thread.
-        void complete(AppendResult value) {
-            onCallerContext(() -> result.complete(value));
-        }
-
-        void fail(Throwable failure) {
-            onCallerContext(() -> result.completeExceptionally(failure));
-        }
-
-        private void onCallerContext(Runnable action) {
-            if (callerContext == null || callerContext == Vertx.currentContext()) {
-                action.run();
-            } else {
-                callerContext.runOnContext(ignored -> action.run());
-            }
-        }
     }
 }

@@ -53,11 +53,11 @@ public class EventLog {
                     throw new IllegalArgumentException("one change, one stream: " + stream + " and " + event.streamId());
                 }
                 EventCodec.Encoded encoded = codec.encode(event);
-                data.add(new EventData(encoded.type(), encoded.schemaVersion(), encoded.payloadJson(), meta));
+                data.add(new EventData(encoded.type(), encoded.schemaVersion(), encoded.payloadJson()));
             }
             appends.add(new StreamAppend(stream, change.expected(), data));
         }
-        return store.append(appends);
+        return store.append(meta, appends);
     }
 
     public Uni<AppendResult> append(EventMetadata metadata, Change... changes) {

@@ -34,7 +34,7 @@ class EventStoreTest {
         database = TestDatabase.create("eventstore").migrate();
         vertx = Vertx.vertx();
         pool = ReactivePools.open(vertx, database, 4);
-        store = new PostgresEventStore(pool, new AppendSignal(), 1000);
+        store = new PostgresEventStore(pool, new AppendSignal());
     }
 
     @AfterAll
@@ -44,8 +44,10 @@ class EventStoreTest {
         database.drop();
     }
 
+    static final String META = "{\"by\":\"test\"}";
+
     static EventData event(String type, String json) {
-        return new EventData(type, 1, json, "{\"by\":\"test\"}");
+        return new EventData(type, 1, json);
     }
 
     static String stream(String name) {
@@ -55,9 +57,9 @@ class EventStoreTest {
     @Test
     void appendsAndReadsAStreamInOrder() {
         String id = stream("doc");
-        AppendResult first = store.append(StreamAppend.of(id, ExpectedVersion.NO_STREAM,
+        AppendResult first = store.append(META, StreamAppend.of(id, ExpectedVersion.NO_STREAM,
                 event("Created", "{\"n\":1}"), event("Changed", "{\"n\":2}"))).await().atMost(WAIT);
-        AppendResult second = store.append(StreamAppend.of(id, ExpectedVersion.exactly(2),
+        AppendResult second = store.append(META, StreamAppend.of(id, ExpectedVersion.exactly(2),
                 event("Changed", "{\"n\":3}"))).await().atMost(WAIT);
 
         assertThat(first.events()).extracting(AppendResult.Appended::version).containsExactly(1, 2);
@@ -75,18 +77,18 @@ class EventStoreTest {
     @Test
     void refusesAStaleExpectedVersionAndWritesNothing() {
         String id = stream("fact");
-        store.append(StreamAppend.of(id, ExpectedVersion.NO_STREAM, event("Asserted", "{}"))).await().atMost(WAIT);
+        store.append(META, StreamAppend.of(id, ExpectedVersion.NO_STREAM, event("Asserted", "{}"))).await().atMost(WAIT);
 
-        assertThatThrownBy(() -> store.append(StreamAppend.of(id, ExpectedVersion.NO_STREAM, event("Asserted", "{}")))
+        assertThatThrownBy(() -> store.append(META, StreamAppend.of(id, ExpectedVersion.NO_STREAM, event("Asserted", "{}")))
                 .await().atMost(WAIT))
                 .isInstanceOfSatisfying(WrongExpectedVersionException.class, e -> {
                     assertThat(e.streamId()).isEqualTo(id);
                     assertThat(e.actualVersion()).isEqualTo(1);
                     assertThat(e.expected()).isEqualTo(ExpectedVersion.NO_STREAM);
                 });
-        assertThatThrownBy(() -> store.append(StreamAppend.of(id, ExpectedVersion.exactly(3), event("Corrected", "{}")))
+        assertThatThrownBy(() -> store.append(META, StreamAppend.of(id, ExpectedVersion.exactly(3), event("Corrected", "{}")))
                 .await().atMost(WAIT)).isInstanceOf(WrongExpectedVersionException.class);
-        assertThatThrownBy(() -> store.append(StreamAppend.of(stream("missing"), ExpectedVersion.STREAM_EXISTS,
+        assertThatThrownBy(() -> store.append(META, StreamAppend.of(stream("missing"), ExpectedVersion.STREAM_EXISTS,
                 event("Corrected", "{}"))).await().atMost(WAIT)).isInstanceOf(WrongExpectedVersionException.class);
 
         assertThat(store.readStream(id).await().atMost(WAIT)).hasSize(1);
@@ -95,11 +97,11 @@ class EventStoreTest {
     @Test
     void appendsToSeveralStreamsAtomically() {
         String existing = stream("fact");
-        store.append(StreamAppend.of(existing, ExpectedVersion.NO_STREAM, event("Asserted", "{}"))).await().atMost(WAIT);
+        store.append(META, StreamAppend.of(existing, ExpectedVersion.NO_STREAM, event("Asserted", "{}"))).await().atMost(WAIT);
         String fresh = stream("doc");
         long before = store.lastPosition().await().atMost(WAIT);
 
-        assertThatThrownBy(() -> store.append(
+        assertThatThrownBy(() -> store.append(META, 
                 StreamAppend.of(fresh, ExpectedVersion.NO_STREAM, event("Ingested", "{}")),
                 StreamAppend.of(existing, ExpectedVersion.NO_STREAM, event("Extracted", "{}"))).await().atMost(WAIT))
                 .isInstanceOf(WrongExpectedVersionException.class);
@@ -112,23 +114,23 @@ class EventStoreTest {
     @Test
     void anyVersionAppendsAfterWhateverIsThere() {
         String id = stream("actor");
-        store.append(StreamAppend.of(id, ExpectedVersion.ANY, event("Registered", "{}"))).await().atMost(WAIT);
-        AppendResult result = store.append(StreamAppend.of(id, ExpectedVersion.ANY, event("AliasAdded", "{}")))
+        store.append(META, StreamAppend.of(id, ExpectedVersion.ANY, event("Registered", "{}"))).await().atMost(WAIT);
+        AppendResult result = store.append(META, StreamAppend.of(id, ExpectedVersion.ANY, event("AliasAdded", "{}")))
                 .await().atMost(WAIT);
         assertThat(result.versionOf(id)).isEqualTo(2);
         assertThat(store.streamVersions(List.of(id, stream("none"))).await().atMost(WAIT)).containsOnlyKeys(id);
     }
 
     @Test
-    void concurrentAppendsAreGroupedYetSucceedOrFailOnTheirOwn() {
+    void concurrentAppendsSucceedOrFailOnTheirOwn() {
         String contested = stream("contested");
         List<Uni<AppendResult>> appends = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            appends.add(store.append(StreamAppend.of(stream("many"), ExpectedVersion.NO_STREAM, event("E", "{\"i\":" + i + "}"))));
+            appends.add(store.append(META, StreamAppend.of(stream("many"), ExpectedVersion.NO_STREAM, event("E", "{\"i\":" + i + "}"))));
         }
         // Ten writers race to create the same stream: exactly one may win.
         List<Uni<Boolean>> racers = IntStream.range(0, 10)
-                .mapToObj(i -> store.append(StreamAppend.of(contested, ExpectedVersion.NO_STREAM, event("E", "{}")))
+                .mapToObj(i -> store.append(META, StreamAppend.of(contested, ExpectedVersion.NO_STREAM, event("E", "{}")))
                         .map(ok -> true)
                         .onFailure(WrongExpectedVersionException.class).recoverWithItem(false))
                 .toList();
@@ -146,7 +148,7 @@ class EventStoreTest {
     @Test
     void theDatabaseRefusesToChangeOrDeleteEvents() throws SQLException {
         String id = stream("immutable");
-        store.append(StreamAppend.of(id, ExpectedVersion.NO_STREAM, event("Asserted", "{\"v\":1}"))).await().atMost(WAIT);
+        store.append(META, StreamAppend.of(id, ExpectedVersion.NO_STREAM, event("Asserted", "{\"v\":1}"))).await().atMost(WAIT);
 
         try (Connection connection = database.connect(); Statement sql = connection.createStatement()) {
             assertThatThrownBy(() -> sql.executeUpdate("update event set payload = '{\"v\":2}' where stream_id = '" + id + "'"))
@@ -163,21 +165,44 @@ class EventStoreTest {
     @Test
     void refusesMalformedAppendsBeforeTouchingTheDatabase() {
         String id = stream("twice");
-        assertThatThrownBy(() -> store.append(
+        assertThatThrownBy(() -> store.append(META, 
                 StreamAppend.of(id, ExpectedVersion.ANY, event("E", "{}")),
                 StreamAppend.of(id, ExpectedVersion.ANY, event("E", "{}"))).await().atMost(WAIT))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new StreamAppend(id, ExpectedVersion.ANY, List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ExpectedVersion.exactly(0)).isInstanceOf(IllegalArgumentException.class);
+        List<EventData> tooMany = java.util.Collections.nCopies(PostgresEventStore.MAX_EVENTS_PER_APPEND + 1, event("E", "{}"));
+        assertThatThrownBy(() -> store.append(META, new StreamAppend(id, ExpectedVersion.ANY, tooMany)).await().atMost(WAIT))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most");
+    }
+
+    @Test
+    void anExpectationAheadOfTheStreamIsAConflictNotAGap() {
+        String id = stream("fact");
+        store.append(META, StreamAppend.of(id, ExpectedVersion.NO_STREAM, event("Asserted", "{}"))).await().atMost(WAIT);
+        assertThatThrownBy(() -> store.append(META, StreamAppend.of(id, ExpectedVersion.exactly(5), event("Corrected", "{}")))
+                .await().atMost(WAIT))
+                .isInstanceOfSatisfying(WrongExpectedVersionException.class, e -> assertThat(e.actualVersion()).isEqualTo(1));
+        assertThat(store.readStream(id).await().atMost(WAIT)).extracting(RecordedEvent::version).containsExactly(1);
+    }
+
+    @Test
+    void positionsFollowTheAppendingTransactionAndEventsWithinIt() {
+        AppendResult result = store.append(META, StreamAppend.of(stream("a"), ExpectedVersion.NO_STREAM,
+                event("One", "{}"), event("Two", "{}"), event("Three", "{}"))).await().atMost(WAIT);
+        List<Long> positions = result.events().stream().map(AppendResult.Appended::position).toList();
+        assertThat(positions.get(1) - positions.get(0)).isEqualTo(1);
+        assertThat(positions.get(2) - positions.get(1)).isEqualTo(1);
+        assertThat(positions.get(0) >> 16).isEqualTo(positions.get(2) >> 16);
     }
 
     @Test
     void aBadPayloadFailsItsOwnRequestOnly() {
         String good = stream("good");
-        Uni<Boolean> goodAppended = store.append(StreamAppend.of(good, ExpectedVersion.NO_STREAM, event("E", "{}")))
+        Uni<Boolean> goodAppended = store.append(META, StreamAppend.of(good, ExpectedVersion.NO_STREAM, event("E", "{}")))
                 .map(r -> true).onFailure().recoverWithItem(false);
-        Uni<Boolean> badAppended = store.append(StreamAppend.of(stream("bad"), ExpectedVersion.NO_STREAM, event("E", "{not json")))
+        Uni<Boolean> badAppended = store.append(META, StreamAppend.of(stream("bad"), ExpectedVersion.NO_STREAM, event("E", "{not json")))
                 .map(r -> true).onFailure().recoverWithItem(false);
 
         List<Boolean> outcome = Uni.join().all(goodAppended, badAppended).andFailFast().await().atMost(WAIT);

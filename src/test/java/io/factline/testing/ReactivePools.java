@@ -15,7 +15,8 @@ public final class ReactivePools {
     public static Pool open(Vertx vertx, TestDatabase.Database database, int size) {
         PgConnectOptions connect = PgConnectOptions.fromUri(database.url())
                 .setUser(database.user()).setPassword(database.password())
-                .setCachePreparedStatements(true);
+                .setCachePreparedStatements(true)
+                .addProperty("plan_cache_mode", "force_generic_plan");
         return Pool.newInstance(PgBuilder.pool()
                 .with(new PoolOptions().setMaxSize(size))
                 .connectingTo(connect)

@@ -17,7 +17,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.factline.domain.InvalidFactException;
-import io.factline.eventstore.AppendSignal;
 import io.factline.eventstore.PostgresEventStore;
 import io.factline.eventstore.RecordedEvent;
 import io.smallrye.mutiny.Uni;
@@ -32,8 +31,6 @@ public class EventsResource {
 
     @Inject
     PostgresEventStore store;
-    @Inject
-    AppendSignal signal;
     @Inject
     ObjectMapper json;
 
@@ -53,13 +50,7 @@ public class EventsResource {
             throw new InvalidFactException("wait is between 0 and " + MAX_WAIT_SECONDS + " seconds, not " + seconds);
         }
         int pageSize = size == null ? 100 : size;
-        Uni<java.util.List<RecordedEvent>> page = store.readAll(from, pageSize);
-        if (seconds != null && seconds > 0) {
-            page = page.chain(events -> events.isEmpty()
-                    ? signal.awaitNext(Duration.ofSeconds(seconds)).chain(() -> store.readAll(from, pageSize))
-                    : Uni.createFrom().item(events));
-        }
-        return page.chain(events -> store.lastPosition().map(head -> new Dtos.Feed(
+        return store.readAllWaiting(from, pageSize, Duration.ofSeconds(seconds == null ? 0 : seconds)).chain(events -> store.lastPosition().map(head -> new Dtos.Feed(
                 events.stream().map(this::toFeed).toList(),
                 events.isEmpty() ? from : events.get(events.size() - 1).position(), head)));
     }

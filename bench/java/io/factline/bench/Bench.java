@@ -1,0 +1,49 @@
+package io.factline.bench;
+
+import java.time.Duration;
+
+/**
+ * factline's benchmarks: each piece of work beside raw PostgreSQL doing the same work, in the same
+ * run, on the same server, printed as a ratio. Run it with bench/run (see the README).
+ */
+public final class Bench {
+
+    public static void main(String[] args) throws Exception {
+        String server = env("FACTLINE_BENCH_DB_URL", "postgresql://postgres@127.0.0.1:5432/postgres");
+        int facts = Integer.parseInt(env("FACTLINE_BENCH_FACTS", "1000000"));
+        Duration warmUp = Duration.ofSeconds(Long.parseLong(env("FACTLINE_BENCH_WARMUP_SECONDS", "5")));
+        Duration measure = Duration.ofSeconds(Long.parseLong(env("FACTLINE_BENCH_SECONDS", "15")));
+        String sections = env("FACTLINE_BENCH_SECTIONS", "append,query,rebuild");
+        Report report = new Report();
+
+        if (sections.contains("append")) {
+            System.out.println("appends (a fresh log)");
+            try (BenchDatabase db = BenchDatabase.create(server, "append")) {
+                AppendBench.run(report, db, warmUp, measure);
+            }
+        }
+        if (sections.contains("query") || sections.contains("rebuild")) {
+            System.out.println("corpus of " + facts + " facts");
+            try (BenchDatabase db = BenchDatabase.create(server, "corpus")) {
+                Corpus.generate(db, facts);
+                try (ServiceProcess service = ServiceProcess.start(db)) {
+                    if (sections.contains("rebuild")) {
+                        RebuildBench.run(report, db, service);
+                    } else {
+                        service.rebuild();
+                    }
+                    if (sections.contains("query")) {
+                        QueryBench.run(report, db, service, warmUp, measure);
+                    }
+                }
+            }
+        }
+        System.out.println();
+        System.out.println(report.table());
+    }
+
+    static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

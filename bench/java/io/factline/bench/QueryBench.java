@@ -1,0 +1,56 @@
+package io.factline.bench;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The GraphQL page a front end asks for most: 20 facts of one actor in a date range, with their
+ * actors, topics and sources; against pgbench running the best SQL for the same page.
+ */
+final class QueryBench {
+
+    static final String QUERY = "query($a: [String!], $from: Date, $to: Date) { facts(filter: {actors: $a, from: $from, "
+            + "to: $to}, first: 20) { edges { cursor node { id type summary date { start end precision } "
+            + "actors { role actor { id name kind } } topics { id name } "
+            + "sources { quote start end confidence document { id title } } } } pageInfo { hasNextPage endCursor } } }";
+
+    static final String BEST_SQL = """
+            \\set a random(1, 300)
+            \\set y random(1950, 2021)
+            SELECT f.doc::text FROM fact_actor d JOIN fact_view f ON f.id = d.fact_id
+             WHERE d.actor_id = 'bench-actor-' || lpad(:a::text, 3, '0') AND d.status = 'ACTIVE'
+               AND d.date_end IS NOT NULL AND d.sort_date >= make_date(:y, 1, 1)
+               AND d.sort_date <= make_date(:y + 5, 12, 31) AND d.date_end <= make_date(:y + 5, 12, 31)
+             ORDER BY d.sort_date, d.fact_id LIMIT 21;
+            """;
+
+    private QueryBench() {
+    }
+
+    static void run(Report report, BenchDatabase db, ServiceProcess service, Duration warmUp, Duration measure)
+            throws Exception {
+        int clients = 4;
+        Timed.Result ours = Timed.run(clients, warmUp, measure, () -> () -> {
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            int year = 1950 + random.nextInt(72);
+            String body = "{\"query\": \"" + QUERY.replace("\"", "\\\"") + "\", \"variables\": {\"a\": [\""
+                    + Corpus.actorId(1 + random.nextInt(300)) + "\"], \"from\": \"" + year + "-01-01\", \"to\": \""
+                    + (year + 5) + "-12-31\"}}";
+            HttpResponse<String> response = service.http.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + service.port + "/graphql"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200 || response.body().contains("\"errors\"")) {
+                throw new IllegalStateException("GraphQL failed: " + response.body());
+            }
+            return 1;
+        });
+        Pgbench.Result raw = Pgbench.run(db, BEST_SQL, clients, (int) measure.toSeconds());
+        report.add("GraphQL page of 20 facts, 4 clients", ours.perSecond(), "queries/s", raw.tps(),
+                "the best SQL for it (pgbench)", 0.4,
+                String.format("p50 %.1f ms, p99 %.1f ms (target p99 < 25 ms)", ours.p50Ms(), ours.p99Ms()));
+    }
+}
