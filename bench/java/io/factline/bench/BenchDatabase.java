@@ -76,6 +76,10 @@ final class BenchDatabase implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
+        if (Boolean.parseBoolean(System.getenv("FACTLINE_BENCH_KEEP"))) {
+            System.out.println("  kept database " + name);
+            return;
+        }
         if (name.startsWith("factline_bench_")) {
             BenchDatabase admin = new BenchDatabase(host, port, user, password, "postgres");
             try (Connection connection = admin.connect(); Statement sql = connection.createStatement()) {

@@ -20,7 +20,7 @@ final class QueryBench {
     static final String BEST_SQL = """
             \\set a random(1, 300)
             \\set y random(1950, 2021)
-            SELECT f.doc::text FROM fact_actor d JOIN fact_view f ON f.id = d.fact_id
+            SELECT f.doc FROM fact_actor d JOIN fact_view f ON f.id = d.fact_id
              WHERE d.actor_id = 'bench-actor-' || lpad(:a::text, 3, '0') AND d.status = 'ACTIVE'
                AND d.date_end IS NOT NULL AND d.sort_date >= make_date(:y, 1, 1)
                AND d.sort_date <= make_date(:y + 5, 12, 31) AND d.date_end <= make_date(:y + 5, 12, 31)

@@ -41,9 +41,10 @@ create table topic_view (
     fact_count  int  not null default 0
 );
 
--- One row per fact: the fact exactly as served (doc), plus the columns its filters need.
--- sort_date is the start of the fact's date, or 9999-12-31 when the date is unknown, so that
--- undated facts sort last; date_end is null when the date is unknown.
+-- One row per fact: the fact exactly as served (doc, JSON kept as text: it is only ever sent on,
+-- never queried inside), plus the columns its filters need. sort_date is the start of the fact's
+-- date, or 9999-12-31 when the date is unknown, so that undated facts sort last; date_end is null
+-- when the date is unknown.
 create table fact_view (
     id        uuid     primary key,
     type      text     not null,
@@ -53,13 +54,16 @@ create table fact_view (
     date_end  date,
     version   int      not null,
     position  bigint   not null,
-    doc       jsonb    not null,
+    doc       text     not null,
     search    tsvector not null
 );
 create index fact_view_by_date on fact_view (sort_date, id);
-create index fact_view_search on fact_view using gin (search);
+-- a large pending list: a rebuild's inserts are queued and merged in bulk, not one by one
+create index fact_view_search on fact_view using gin (search) with (gin_pending_list_limit = 65536);
 
 -- "Facts of an actor by date": one row per (actor, fact), keyed in the order the page is read.
+-- These rows are removed by their key (the projector knows a fact's previous actors and date), so
+-- they need no second index.
 create table fact_actor (
     actor_id  text not null,
     sort_date date not null,
@@ -71,7 +75,6 @@ create table fact_actor (
     roles     text[] not null,
     primary key (actor_id, sort_date, fact_id)
 );
-create index fact_actor_by_fact on fact_actor (fact_id);
 
 create table fact_topic (
     topic_id  text not null,
@@ -83,7 +86,6 @@ create table fact_topic (
     status    text not null,
     primary key (topic_id, sort_date, fact_id)
 );
-create index fact_topic_by_fact on fact_topic (fact_id);
 
 create table fact_source (
     document_id uuid not null,
@@ -95,7 +97,6 @@ create table fact_source (
     status      text not null,
     primary key (document_id, sort_date, fact_id)
 );
-create index fact_source_by_fact on fact_source (fact_id);
 
 -- Counts over active facts, kept by the projector as deltas. A row is deleted in the transaction
 -- that brings its count to 0, so no committed row holds 0. (No check constraint: PostgreSQL checks

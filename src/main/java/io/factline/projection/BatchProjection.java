@@ -38,10 +38,13 @@ final class BatchProjection {
 
     private final EventCodec codec;
     private final NameCache names;
+    private final boolean countAsYouGo;
 
-    BatchProjection(EventCodec codec, NameCache names) {
+    /** @param countAsYouGo false in a rebuild, which counts everything at the end instead */
+    BatchProjection(EventCodec codec, NameCache names, boolean countAsYouGo) {
         this.codec = codec;
         this.names = names;
+        this.countAsYouGo = countAsYouGo;
     }
 
     Uni<Void> apply(SqlClient client, List<RecordedEvent> events) {
@@ -99,14 +102,22 @@ final class BatchProjection {
                 .chain(() -> names.load(client, actors, topics, documents))
                 .chain(() -> {
                     CountDeltas deltas = new CountDeltas();
+                    List<ReadModelWriter.FactRow> previous = new ArrayList<>(before.size());
                     List<ReadModelWriter.FactRow> rows = new ArrayList<>(after.size());
                     for (FactState state : after.values()) {
-                        deltas.remove(before.get(state.id()));
-                        deltas.add(state);
+                        FactState old = before.get(state.id());
+                        if (old != null) {
+                            previous.add(ReadModelWriter.FactRow.keysOf(old));
+                        }
+                        if (countAsYouGo) {
+                            deltas.remove(old);
+                            deltas.add(state);
+                        }
                         rows.add(ReadModelWriter.FactRow.of(state, FactDoc.of(state, names)));
                     }
-                    return ReadModelWriter.replaceFacts(client, before.keySet(), rows)
-                            .chain(() -> ReadModelWriter.applyCounts(client, deltas));
+                    return ReadModelWriter.replaceFacts(client, previous, rows)
+                            .chain(() -> countAsYouGo ? ReadModelWriter.applyCounts(client, deltas)
+                                    : Uni.createFrom().voidItem());
                 });
     }
 
@@ -114,7 +125,7 @@ final class BatchProjection {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(new HashMap<>());
         }
-        return client.preparedQuery("select id, doc::text from fact_view where id = any($1)")
+        return client.preparedQuery("select id, doc from fact_view where id = any($1)")
                 .execute(Tuple.of((Object) ids.toArray(UUID[]::new)))
                 .map(rows -> {
                     Map<UUID, FactState> states = new HashMap<>();

@@ -47,7 +47,7 @@ public class ReadModelProjector {
     Vertx vertx;
     @ConfigProperty(name = "factline.projection.batch-size", defaultValue = "500")
     int batchSize;
-    @ConfigProperty(name = "factline.projection.rebuild-batch-size", defaultValue = "2000")
+    @ConfigProperty(name = "factline.projection.rebuild-batch-size", defaultValue = "5000")
     int rebuildBatchSize;
     @ConfigProperty(name = "factline.projection.poll-interval", defaultValue = "PT1S")
     Duration pollInterval;
@@ -139,7 +139,7 @@ public class ReadModelProjector {
                                 return Uni.createFrom().item(new long[] {checkpoint, 0});
                             }
                             long last = events.get(events.size() - 1).position();
-                            return new BatchProjection(codec, names).apply(connection, events)
+                            return new BatchProjection(codec, names, true).apply(connection, events)
                                     .chain(() -> saveCheckpoint(connection, last))
                                     .replaceWith(new long[] {last, events.size()});
                         })))
@@ -157,6 +157,7 @@ public class ReadModelProjector {
                         .chain(() -> ReadModelWriter.truncateAll(connection))
                         .invoke(names::clear)
                         .chain(() -> replay(connection, 0, 0))
+                        .call(() -> ReadModelWriter.recountAll(connection))
                         .call(report -> saveCheckpoint(connection, report[0])))
                 .onFailure().invoke(f -> names.clear())
                 .map(result -> {
@@ -172,7 +173,7 @@ public class ReadModelProjector {
                 return Uni.createFrom().item(new long[] {after, applied});
             }
             long last = events.get(events.size() - 1).position();
-            return new BatchProjection(codec, names).apply(connection, events)
+            return new BatchProjection(codec, names, false).apply(connection, events)
                     .chain(() -> replay(connection, last, applied + events.size()));
         });
     }

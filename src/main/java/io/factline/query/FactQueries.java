@@ -31,7 +31,7 @@ public class FactQueries {
 
     public Uni<Optional<FactDoc>> byId(UUID id) {
         metrics.count("fact_by_id");
-        return pool.preparedQuery("select doc::text from fact_view where id = $1").execute(Tuple.of(id))
+        return pool.preparedQuery("select doc from fact_view where id = $1").execute(Tuple.of(id))
                 .map(rows -> rows.size() == 0 ? Optional.empty()
                         : Optional.of(ReadModelJson.read(rows.iterator().next().getString(0))));
     }
@@ -41,7 +41,7 @@ public class FactQueries {
             return Uni.createFrom().item(Map.of());
         }
         metrics.count("facts_by_ids");
-        return pool.preparedQuery("select id, doc::text from fact_view where id = any($1)")
+        return pool.preparedQuery("select id, doc from fact_view where id = any($1)")
                 .execute(Tuple.of((Object) ids.toArray(UUID[]::new)))
                 .map(rows -> {
                     Map<UUID, FactDoc> docs = new HashMap<>();

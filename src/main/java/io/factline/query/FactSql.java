@@ -139,8 +139,8 @@ final class FactSql {
         if (after != null) {
             conditions.add("(d.sort_date, " + factId + ") > (" + param(after.sortDate()) + ", " + param(after.id()) + ")");
         }
-        String documents = lead == null ? "select d.doc::text from " + from
-                : "select f.doc::text from " + from + " join fact_view f on f.id = " + factId;
+        String documents = lead == null ? "select d.doc from " + from
+                : "select f.doc from " + from + " join fact_view f on f.id = " + factId;
         return documents + whereClause(conditions) + " order by d.sort_date, " + factId + " limit " + param(limit + 1);
     }
 
