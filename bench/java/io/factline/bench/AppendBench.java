@@ -36,24 +36,23 @@ final class AppendBench {
         int seconds = (int) measure.toSeconds();
         try {
             for (int clients : new int[] {1, 4}) {
-                Timed.Result ours = Timed.runAsync(clients, warmUp, measure, () ->
-                        store.append(METADATA, StreamAppend.of("bench-" + UUID.randomUUID(), ExpectedVersion.NO_STREAM, event()))
-                                .replaceWith(1));
-                Pgbench.Result raw = Pgbench.run(db, rawInsert(1), clients, seconds);
+                Rounds.Pair result = Rounds.interleaved(() -> Timed.runAsync(clients, warmUp, measure, () ->
+                                store.append(METADATA, StreamAppend.of("bench-" + UUID.randomUUID(), ExpectedVersion.NO_STREAM,
+                                        event())).replaceWith(1)),
+                        () -> Pgbench.run(db, rawInsert(1), clients, seconds).tps());
                 report.add("single-event append, " + clients + (clients == 1 ? " client" : " clients"),
-                        ours.perSecond(), "events/s", raw.tps(), "one-row INSERT per transaction", clients == 1 ? 0.8 : Double.NaN,
-                        String.format("p99 %.1f ms", ours.p99Ms()));
+                        result.ours().perSecond(), "events/s", result.raw(), "one-row INSERT per transaction",
+                        clients == 1 ? 0.8 : Double.NaN, String.format("p99 %.1f ms; %s", result.ours().p99Ms(), result.note()));
             }
-            Timed.Result ours = Timed.runAsync(1, warmUp, measure, () -> {
+            Rounds.Pair batched = Rounds.interleaved(() -> Timed.runAsync(1, warmUp, measure, () -> {
                 List<StreamAppend> appends = new ArrayList<>(100);
                 for (int i = 0; i < 100; i++) {
                     appends.add(StreamAppend.of("bench-" + UUID.randomUUID(), ExpectedVersion.NO_STREAM, event()));
                 }
                 return store.append(METADATA, appends).replaceWith(100);
-            });
-            Pgbench.Result raw = Pgbench.run(db, rawInsert(100), 1, seconds);
-            report.add("batched append, 100 events per call", ours.perSecond(), "events/s", raw.tps() * 100,
-                    "100-row multi-row INSERT", 0.5, "");
+            }), () -> Pgbench.run(db, rawInsert(100), 1, seconds).tps() * 100);
+            report.add("batched append, 100 events per call", batched.ours().perSecond(), "events/s", batched.raw(),
+                    "100-row multi-row INSERT", 0.5, batched.note());
         } finally {
             pool.closeAndAwait();
             vertx.closeAndAwait();

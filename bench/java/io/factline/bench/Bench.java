@@ -23,13 +23,17 @@ public final class Bench {
             }
         }
         if (sections.contains("query") || sections.contains("rebuild")) {
-            System.out.println("corpus of " + facts + " facts");
-            try (BenchDatabase db = BenchDatabase.create(server, "corpus")) {
-                Corpus.generate(db, facts);
+            String reuse = env("FACTLINE_BENCH_CORPUS_DB", "");
+            System.out.println(reuse.isEmpty() ? "corpus of " + facts + " facts" : "corpus in " + reuse);
+            try (BenchDatabase db = reuse.isEmpty() ? BenchDatabase.create(server, "corpus")
+                    : BenchDatabase.existing(server, reuse)) {
+                if (reuse.isEmpty()) {
+                    Corpus.generate(db, facts);
+                }
                 try (ServiceProcess service = ServiceProcess.start(db)) {
                     if (sections.contains("rebuild")) {
                         RebuildBench.run(report, db, service);
-                    } else {
+                    } else if (!db.hasViews()) {
                         service.rebuild();
                     }
                     if (sections.contains("query")) {

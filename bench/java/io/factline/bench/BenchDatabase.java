@@ -46,6 +46,14 @@ final class BenchDatabase implements AutoCloseable {
         return database;
     }
 
+    /** A database kept by an earlier run (FACTLINE_BENCH_KEEP=true), to measure again without rebuilding it. */
+    static BenchDatabase existing(String server, String name) {
+        URI uri = URI.create(server);
+        String[] userInfo = uri.getUserInfo() == null ? new String[] {"postgres"} : uri.getUserInfo().split(":", 2);
+        return new BenchDatabase(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 5432, userInfo[0],
+                userInfo.length > 1 ? userInfo[1] : "", name);
+    }
+
     String url() {
         return "postgresql://" + host + ":" + port + "/" + name;
     }
@@ -66,6 +74,14 @@ final class BenchDatabase implements AutoCloseable {
                         .addProperty("plan_cache_mode", "force_generic_plan"))
                 .using(vertx.getDelegate())
                 .build());
+    }
+
+    boolean hasViews() throws SQLException {
+        try (Connection connection = connect(); Statement sql = connection.createStatement();
+             java.sql.ResultSet rows = sql.executeQuery("select exists (select 1 from fact_view)")) {
+            rows.next();
+            return rows.getBoolean(1);
+        }
     }
 
     void execute(String statement) throws SQLException {

@@ -28,8 +28,6 @@ final class Pgbench {
                 "-j", Integer.toString(Math.min(clients, 2)), "-T", Integer.toString(seconds), "-f", file.toString(), db.name))
                 .redirectErrorStream(true);
         builder.environment().put("PGPASSWORD", db.password);
-        // the service's own connection setting, so both sides run the same plans
-        builder.environment().put("PGOPTIONS", "-c plan_cache_mode=force_generic_plan");
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         process.waitFor();

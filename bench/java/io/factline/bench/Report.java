@@ -31,7 +31,7 @@ final class Report {
         for (Line l : lines) {
             String target = Double.isNaN(l.target()) ? "" : String.format("≥ %.1f", l.target());
             String verdict = Double.isNaN(l.target()) ? "" : l.ratio() >= l.target() ? " met" : " MISSED";
-            out.append(String.format("| %-40s | %,10.0f %-3s | %-34s | %,10.0f %-3s | %6.2f | %7s | %s%n", l.work(), l.ours(),
+            out.append(String.format("| %-40s | %,10.0f %-3s | %-34s | %,10.0f %-3s | %6.3f | %7s | %s%n", l.work(), l.ours(),
                     abbreviation(l.unit()), l.rawWork(), l.raw(), abbreviation(l.unit()), l.ratio(), target,
                     (l.note() + verdict).strip()));
         }

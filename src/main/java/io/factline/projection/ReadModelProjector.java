@@ -158,6 +158,7 @@ public class ReadModelProjector {
                         .invoke(names::clear)
                         .chain(() -> replay(connection, 0, 0))
                         .call(() -> ReadModelWriter.recountAll(connection))
+                        .call(() -> ReadModelWriter.analyzeAll(connection))
                         .call(report -> saveCheckpoint(connection, report[0])))
                 .onFailure().invoke(f -> names.clear())
                 .map(result -> {

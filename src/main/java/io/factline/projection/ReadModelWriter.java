@@ -33,6 +33,15 @@ final class ReadModelWriter {
         return client.query("truncate " + String.join(", ", VIEWS)).execute().replaceWithVoid();
     }
 
+    /**
+     * Fresh statistics for the planner: views refilled in bulk would otherwise be planned on the
+     * statistics of what was there before (or none), e.g. sorting a whole actor instead of reading its
+     * index in order.
+     */
+    static Uni<Void> analyzeAll(SqlClient client) {
+        return client.query("analyze " + String.join(", ", VIEWS)).execute().replaceWithVoid();
+    }
+
     static Uni<Void> insertDocument(SqlClient client, DocumentIngested d, RecordedEvent recorded, String by) {
         return client.preparedQuery("insert into document_view (id, content_hash, title, publisher, published, "
                         + "published_date, url, media_type, text, length, ingested_at, ingested_by, position) "
