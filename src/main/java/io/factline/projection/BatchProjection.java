@@ -67,7 +67,7 @@ final class BatchProjection {
 
     private Uni<Void> project(SqlClient client, List<Decoded> decoded, Map<UUID, FactState> before) {
         Map<UUID, FactState> after = new LinkedHashMap<>(before);
-        Uni<Void> others = Uni.createFrom().voidItem();
+        List<Uni<Void>> others = new ArrayList<>();
         for (Decoded d : decoded) {
             DomainEvent event = d.event();
             if (event instanceof FactEvent fact) {
@@ -76,19 +76,20 @@ final class BatchProjection {
                 after.put(fact.factId(), FactState.apply(after.get(fact.factId()), fact, recorded));
             } else if (event instanceof DocumentIngested doc) {
                 names.putDocument(doc.documentId(), doc.title());
-                others = others.chain(() -> ReadModelWriter.insertDocument(client, doc, d.recorded(), d.metadata().by()));
+                others.add(ReadModelWriter.insertDocument(client, doc, d.recorded(), d.metadata().by()));
             } else if (event instanceof ActorRegistered actor) {
                 names.putActor(actor.actorId(), actor.name(), actor.kind());
-                others = others.chain(() -> ReadModelWriter.insertActor(client, actor));
+                others.add(ReadModelWriter.insertActor(client, actor));
             } else if (event instanceof ActorAliasAdded alias) {
-                others = others.chain(() -> ReadModelWriter.addAlias(client, alias));
+                others.add(ReadModelWriter.addAlias(client, alias));
             } else if (event instanceof TopicDefined topic) {
                 names.putTopic(topic.topicId(), topic.name());
-                others = others.chain(() -> ReadModelWriter.insertTopic(client, topic));
+                others.add(ReadModelWriter.insertTopic(client, topic));
             }
         }
+        Uni<Void> otherViews = ReadModelWriter.inOrder(others);
         if (after.isEmpty()) {
-            return others;
+            return otherViews;
         }
         Set<String> actors = new HashSet<>();
         Set<String> topics = new HashSet<>();
@@ -98,7 +99,7 @@ final class BatchProjection {
             topics.addAll(state.content().topics());
             state.content().sources().stream().map(SourceRef::documentId).forEach(documents::add);
         }
-        return others
+        return otherViews
                 .chain(() -> names.load(client, actors, topics, documents))
                 .chain(() -> {
                     CountDeltas deltas = new CountDeltas();
