@@ -52,12 +52,12 @@ $$
 $$;
 
 -- Called by an append whose expectation about a stream's version does not hold: aborts the whole
--- append. The detail is machine-readable: stream, expected, actual.
+-- append. The detail is machine-readable: expected|actual|stream.
 create function append_expectation_failed(stream text, expected int, actual int) returns boolean
     language plpgsql as
 $$
 begin
     raise exception 'stream % is at version %, not as expected (%)', stream, actual, expected
-        using errcode = 'FL002', detail = stream || '|' || expected || '|' || actual;
+        using errcode = 'FL002', detail = expected || '|' || actual || '|' || stream;
 end;
 $$;

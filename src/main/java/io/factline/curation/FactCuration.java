@@ -30,6 +30,7 @@ import io.factline.domain.NotFoundException;
 import io.factline.domain.SourceRef;
 import io.factline.domain.StaleVersionException;
 import io.factline.domain.Streams;
+import io.factline.domain.Texts;
 import io.factline.eventstore.AppendResult;
 import io.factline.eventstore.ExpectedVersion;
 import io.factline.eventstore.WrongExpectedVersionException;
@@ -46,6 +47,7 @@ public class FactCuration {
     static final int MAX_SUMMARY = 2000;
     static final int MAX_REASON = 2000;
     static final int MAX_ITEMS = 50;
+    static final int MAX_ID = 200;
 
     @Inject
     EventLog log;
@@ -54,10 +56,13 @@ public class FactCuration {
         if (input == null) {
             return invalid("a fact is required");
         }
+        if (input.id() != null && input.id().version() != 4) {
+            return invalid("id: a fact id chosen by a client is a random (version 4) UUID");
+        }
         UUID id = input.id() != null ? input.id() : UUID.randomUUID();
         return content(input.type(), input.date(), input.actors(), input.topics(), input.summary(), input.sources(), true)
                 .chain(content -> {
-                    FactAsserted event = new FactAsserted(id, content, limited(input.note(), "note", MAX_REASON));
+                    FactAsserted event = new FactAsserted(id, content, Texts.optional("note", input.note(), MAX_REASON));
                     return log.append(metadata, EventLog.Change.of(ExpectedVersion.NO_STREAM, event))
                             .onFailure(WrongExpectedVersionException.class)
                             .transform(e -> new ConflictException("a fact with id " + id + " already exists"));
@@ -78,19 +83,25 @@ public class FactCuration {
                 if (changes.isEmpty()) {
                     return invalid("a correction changes at least one of type, date, actors, topics, summary, sources");
                 }
-                FactCorrected event = new FactCorrected(id, changes, limited(correction.reason(), "reason", MAX_REASON));
+                FactCorrected event = new FactCorrected(id, changes, Texts.optional("reason", correction.reason(), MAX_REASON));
                 return appendChange(id, expectedVersion, event, metadata);
             });
         });
     }
 
     public Uni<FactCommandResult> retractFact(UUID id, int expectedVersion, String reason, EventMetadata metadata) {
-        if (reason == null || reason.isBlank()) {
+        String why;
+        try {
+            why = Texts.optional("reason", reason, MAX_REASON);
+        } catch (InvalidFactException e) {
+            return Uni.createFrom().failure(e);
+        }
+        if (why == null) {
             return invalid("a retraction needs a reason");
         }
         return current(id, expectedVersion).chain(state -> state.status() == FactStatus.RETRACTED
                 ? Uni.createFrom().failure(new ConflictException("fact " + id + " is already retracted"))
-                : appendChange(id, expectedVersion, new FactRetracted(id, limited(reason, "reason", MAX_REASON)), metadata));
+                : appendChange(id, expectedVersion, new FactRetracted(id, why), metadata));
     }
 
     private Uni<FactState> current(UUID id, int expectedVersion) {
@@ -169,6 +180,7 @@ public class FactCuration {
             if (a == null || a.actor() == null || a.actor().isBlank() || a.role() == null) {
                 return invalid("actors[" + i + "]: an actor id and a role are required");
             }
+            Texts.required("actors[" + i + "].actor", a.actor(), MAX_ID);
             streams.add(Streams.actor(a.actor()));
             labels.put(Streams.actor(a.actor()), "actors[" + i + "]: unknown actor '" + a.actor() + "'");
         }
@@ -177,6 +189,7 @@ public class FactCuration {
             if (t == null || t.isBlank()) {
                 return invalid("topics[" + i + "]: a topic id is required");
             }
+            Texts.required("topics[" + i + "]", t, MAX_ID);
             streams.add(Streams.topic(t));
             labels.put(Streams.topic(t), "topics[" + i + "]: unknown topic '" + t + "'");
         }
@@ -250,21 +263,11 @@ public class FactCuration {
     }
 
     private static FactDate date(FactInput.DateInput date) {
-        return FactDate.parse(date.value(), date.precision(), limited(date.text(), "date.text", 200));
+        return FactDate.parse(date.value(), date.precision(), Texts.optional("date.text", date.text(), 200));
     }
 
     private static String summary(String summary) {
-        if (summary == null || summary.isBlank()) {
-            throw new InvalidFactException("summary is required");
-        }
-        return limited(summary.strip(), "summary", MAX_SUMMARY);
-    }
-
-    private static String limited(String value, String field, int max) {
-        if (value != null && value.length() > max) {
-            throw new InvalidFactException(field + " has " + value.length() + " characters; at most " + max);
-        }
-        return value == null || value.isBlank() ? null : value;
+        return Texts.required("summary", summary == null ? null : summary.strip(), MAX_SUMMARY);
     }
 
     private static List<?> listOrEmpty(List<?> list) {

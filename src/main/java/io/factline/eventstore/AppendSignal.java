@@ -2,10 +2,11 @@ package io.factline.eventstore;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import io.smallrye.mutiny.Uni;
 
@@ -15,11 +16,13 @@ import io.smallrye.mutiny.Uni;
  */
 public final class AppendSignal {
 
-    private final AtomicReference<CompletableFuture<Void>> next = new AtomicReference<>(new CompletableFuture<>());
+    private final Set<CompletableFuture<Void>> waiting = ConcurrentHashMap.newKeySet();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
     public void signal() {
-        next.getAndSet(new CompletableFuture<>()).complete(null);
+        for (CompletableFuture<Void> waiter : waiting) {
+            waiter.complete(null);
+        }
         listeners.forEach(Runnable::run);
     }
 
@@ -27,10 +30,18 @@ public final class AppendSignal {
         listeners.add(listener);
     }
 
-    /** Completes at the next signal, or after the timeout, whichever comes first. */
+    /** Completes at the next signal, or after the timeout, whichever comes first; then forgets the waiter. */
     public Uni<Void> awaitNext(Duration timeout) {
-        CompletableFuture<Void> waiting = next.get();
-        return Uni.createFrom().completionStage(
-                waiting.copy().completeOnTimeout(null, timeout.toMillis(), TimeUnit.MILLISECONDS));
+        return Uni.createFrom().deferred(() -> {
+            CompletableFuture<Void> waiter = new CompletableFuture<>();
+            waiting.add(waiter);
+            waiter.completeOnTimeout(null, timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .whenComplete((ignored, failure) -> waiting.remove(waiter));
+            return Uni.createFrom().completionStage(waiter);
+        });
+    }
+
+    int waiting() {
+        return waiting.size();
     }
 }

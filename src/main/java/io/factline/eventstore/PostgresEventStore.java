@@ -104,8 +104,12 @@ public final class PostgresEventStore {
                     "one append holds at most " + MAX_EVENTS_PER_APPEND + " events, not " + events));
         }
         String metadata = metadataJson == null ? "{}" : metadataJson;
-        Uni<RowSet<Row>> insert = events == 1 ? appendOne(request.get(0), metadata) : appendMany(request, events, metadata);
-        return insert
+        int total = events;
+        return Uni.createFrom().deferred(() -> total == 1 ? appendOne(request.get(0), metadata)
+                        : appendMany(request, total, metadata))
+                // "any version" never conflicts: if a concurrent append took the version, go again
+                .onFailure(failure -> raceOnFlexibleExpectation(failure, request))
+                .retry().withBackOff(Duration.ofMillis(1), Duration.ofMillis(50)).withJitter(0.5).atMost(50)
                 .onFailure(PgException.class).recoverWithUni(failure -> conflict((PgException) failure, request))
                 .map(rows -> {
                     List<AppendResult.Appended> appended = new ArrayList<>(rows.size());
@@ -160,19 +164,36 @@ public final class PostgresEventStore {
     /** A failed expectation, or a concurrent append that took the version first, is a version conflict. */
     private Uni<RowSet<Row>> conflict(PgException failure, List<StreamAppend> request) {
         if ("FL002".equals(failure.getSqlState()) && failure.getDetail() != null) {
-            String[] detail = failure.getDetail().split("\\|");
-            String streamId = detail[0];
+            String[] detail = failure.getDetail().split("\\|", 3);
+            String streamId = detail[2];
             return Uni.createFrom().failure(new WrongExpectedVersionException(streamId, expectationFor(request, streamId),
-                    Integer.parseInt(detail[2])));
+                    Integer.parseInt(detail[1])));
         }
-        Matcher duplicate = failure.getDetail() == null ? null : DUPLICATE_KEY.matcher(failure.getDetail());
-        if ("23505".equals(failure.getSqlState()) && duplicate != null && duplicate.find()) {
-            String streamId = duplicate.group(1);
+        String streamId = duplicateStream(failure);
+        if (streamId != null) {
             return streamVersions(List.of(streamId)).chain(versions -> Uni.createFrom().failure(
                     new WrongExpectedVersionException(streamId, expectationFor(request, streamId),
                             versions.getOrDefault(streamId, 0))));
         }
         return Uni.createFrom().failure(failure);
+    }
+
+    /** The stream whose version a concurrent append took first, if that is what failed. */
+    private static String duplicateStream(Throwable failure) {
+        if (failure instanceof PgException pg && "23505".equals(pg.getSqlState()) && pg.getDetail() != null) {
+            Matcher duplicate = DUPLICATE_KEY.matcher(pg.getDetail());
+            return duplicate.find() ? duplicate.group(1) : null;
+        }
+        return null;
+    }
+
+    private static boolean raceOnFlexibleExpectation(Throwable failure, List<StreamAppend> request) {
+        String streamId = duplicateStream(failure);
+        if (streamId == null) {
+            return false;
+        }
+        int code = expectationFor(request, streamId).code();
+        return code == ExpectedVersion.ANY.code() || code == ExpectedVersion.STREAM_EXISTS.code();
     }
 
     private static ExpectedVersion expectationFor(List<StreamAppend> request, String streamId) {

@@ -14,8 +14,11 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.factline.domain.ConflictException;
+import io.factline.domain.ContentTooLargeException;
 import io.factline.domain.DomainEvent.DocumentIngested;
 import io.factline.domain.DomainEvent.FactExtracted;
 import io.factline.domain.EventMetadata;
@@ -49,12 +52,18 @@ public class DocumentIngestion {
     EventLog log;
     @Inject
     FactExtractor extractor;
+    @ConfigProperty(name = "factline.ingest.max-document-bytes", defaultValue = "2097152")
+    long maxBytes;
 
     private final DocumentNormalizer normalizer = new DocumentNormalizer();
 
     public Uni<IngestResult> ingest(DocumentSubmission submission, EventMetadata metadata) {
         DocumentNormalizer.Normalized doc;
         try {
+            long bytes = submission.body() == null ? 0 : submission.body().getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > maxBytes) {
+                throw new ContentTooLargeException(bytes, maxBytes);
+            }
             doc = normalizer.normalize(submission);
         } catch (RuntimeException refused) {
             return Uni.createFrom().failure(refused);
@@ -88,8 +97,7 @@ public class DocumentIngestion {
                 .chain(drafts -> {
                     List<EventLog.Change> changes = new ArrayList<>();
                     DocumentIngested ingested = new DocumentIngested(documentId, hash, doc.mediaType(), doc.title(),
-                            blankToNull(submission.publisher()), blankToNull(submission.published()),
-                            submission.publishedDate(), blankToNull(submission.url()), doc.text());
+                            doc.publisher(), doc.published(), submission.publishedDate(), doc.url(), doc.text());
                     changes.add(EventLog.Change.of(ExpectedVersion.NO_STREAM, ingested));
                     List<UUID> factIds = new ArrayList<>();
                     for (int i = 0; i < drafts.size(); i++) {
@@ -101,8 +109,11 @@ public class DocumentIngestion {
                             .map(AppendResult::lastPosition)
                             .map(position -> new IngestResult(documentId, true, factIds, position));
                 })
-                .onFailure(WrongExpectedVersionException.class)
-                .recoverWithUni(anotherWriterWasFirst -> alreadyIngested(documentId));
+                .onFailure(WrongExpectedVersionException.class).recoverWithUni(conflict ->
+                        ((WrongExpectedVersionException) conflict).streamId().equals(Streams.document(documentId))
+                                ? alreadyIngested(documentId) // another writer stored the same text first
+                                : Uni.createFrom().failure(new ConflictException("the extracted fact's id "
+                                        + ((WrongExpectedVersionException) conflict).streamId() + " is taken")));
     }
 
     private Uni<IngestResult> alreadyIngested(UUID documentId) {
@@ -154,9 +165,5 @@ public class DocumentIngestion {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

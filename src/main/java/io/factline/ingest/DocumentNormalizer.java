@@ -12,6 +12,7 @@ import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
 import io.factline.domain.InvalidFactException;
+import io.factline.domain.Texts;
 import io.factline.domain.UnsupportedContentException;
 
 /**
@@ -21,8 +22,8 @@ import io.factline.domain.UnsupportedContentException;
  */
 public final class DocumentNormalizer {
 
-    /** The stored text and the title found in it, if the submission had none. */
-    public record Normalized(String text, String mediaType, String title) {
+    /** The stored text, the title (found in the HTML if the submission had none) and the checked metadata. */
+    public record Normalized(String text, String mediaType, String title, String publisher, String published, String url) {
     }
 
     public static final String PLAIN = "text/plain";
@@ -35,14 +36,15 @@ public final class DocumentNormalizer {
             body = body.substring(1);
         }
         rejectBinary(body);
-        String title = blankToNull(submission.title());
+        String title = Texts.optional("title", strip(submission.title()), 500);
         String text;
         switch (mediaType) {
             case PLAIN -> text = body.replace("\r\n", "\n").replace('\r', '\n');
             case HTML -> {
                 Document html = Jsoup.parse(body);
-                if (title == null) {
-                    title = blankToNull(html.title());
+                if (title == null && !html.title().isBlank()) {
+                    String found = html.title().strip();
+                    title = found.length() <= 500 ? found : found.substring(0, 500);
                 }
                 text = visibleText(html);
             }
@@ -52,7 +54,9 @@ public final class DocumentNormalizer {
         if (text.isBlank()) {
             throw new InvalidFactException("the document has no text");
         }
-        return new Normalized(text, mediaType, title);
+        return new Normalized(text, mediaType, title, Texts.optional("publisher", strip(submission.publisher()), 300),
+                Texts.optional("published", strip(submission.published()), 200),
+                Texts.optional("url", strip(submission.url()), 2000));
     }
 
     static String baseType(String mediaType) {
@@ -114,7 +118,7 @@ public final class DocumentNormalizer {
         }
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+    private static String strip(String value) {
+        return value == null ? null : value.strip();
     }
 }

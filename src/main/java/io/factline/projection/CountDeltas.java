@@ -77,10 +77,10 @@ final class CountDeltas {
         if (precision == DatePrecision.UNKNOWN) {
             return List.of();
         }
-        String year = String.format("%04d", content.date().start().getYear());
+        String year = Periods.year(content.date().start());
         if (precision == DatePrecision.YEAR) {
             return List.of(year);
         }
-        return List.of(year, year + "-" + String.format("%02d", content.date().start().getMonthValue()));
+        return List.of(year, Periods.month(content.date().start()));
     }
 }

@@ -27,12 +27,6 @@ final class NameCache implements FactDoc.Names {
     private final Map<String, TopicRef> topics = new ConcurrentHashMap<>();
     private final Map<UUID, DocumentRef> documents = new ConcurrentHashMap<>();
 
-    void clear() {
-        actors.clear();
-        topics.clear();
-        documents.clear();
-    }
-
     void putActor(String id, String name, ActorKind kind) {
         actors.put(id, new ActorRef(id, name, kind));
     }

@@ -76,11 +76,6 @@ public class ReadModelProjector {
         }
     }
 
-    /** The position up to which this instance knows the views to be up to date. */
-    public long projectedPosition() {
-        return projected.get();
-    }
-
     /** Completes once the views include the event at this position (read-your-writes for commands). */
     public Uni<Void> awaitProjected(long position, Duration timeout) {
         if (projected.get() >= position) {
@@ -88,7 +83,9 @@ public class ReadModelProjector {
         }
         CompletableFuture<Void> waiter = waiters.computeIfAbsent(position, p -> new CompletableFuture<>());
         if (projected.get() >= position) {
-            release();
+            // the projector may have released the waiters just before this one was added
+            waiter.complete(null);
+            waiters.remove(position, waiter);
         }
         wake();
         return Uni.createFrom().completionStage(waiter.copy().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS))
@@ -148,19 +145,19 @@ public class ReadModelProjector {
     }
 
     /**
-     * Drops every view and replays the whole log into them, in one transaction: readers keep seeing
-     * the old views until it commits, then the new ones; the live projection waits meanwhile.
+     * Empties every view and replays the whole log into them, in one transaction: readers keep seeing
+     * the old views until it commits, then the new ones. Meanwhile the live projection waits, and
+     * the log's horizon stays at the rebuild's start (the transaction is still running), so writes
+     * are recorded but not yet shown. The name cache stays: names never change once registered.
      */
     public Uni<RebuildReport> rebuild() {
         long started = System.nanoTime();
         return pool.withTransaction(connection -> lockCheckpoint(connection)
-                        .chain(() -> ReadModelWriter.truncateAll(connection))
-                        .invoke(names::clear)
+                        .chain(() -> ReadModelWriter.emptyAll(connection))
                         .chain(() -> replay(connection, 0, 0))
                         .call(() -> ReadModelWriter.recountAll(connection))
                         .call(() -> ReadModelWriter.analyzeAll(connection))
                         .call(report -> saveCheckpoint(connection, report[0])))
-                .onFailure().invoke(f -> names.clear())
                 .map(result -> {
                     advanceTo(result[0]);
                     return new RebuildReport(result[1], result[0],
@@ -201,9 +198,12 @@ public class ReadModelProjector {
 
     private void release() {
         long upTo = projected.get();
-        Map<Long, CompletableFuture<Void>> done = waiters.headMap(upTo, true);
-        done.values().forEach(w -> w.complete(null));
-        done.clear();
+        Map.Entry<Long, CompletableFuture<Void>> first;
+        while ((first = waiters.firstEntry()) != null && first.getKey() <= upTo) {
+            if (waiters.remove(first.getKey(), first.getValue())) {
+                first.getValue().complete(null);
+            }
+        }
     }
 
     /** The views did not reach a position in time; the write is recorded, only not yet visible. */

@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -58,7 +57,7 @@ public class ActorQueries {
      * cursor is the last actor's id.
      */
     public Uni<Page<ActorView>> search(String search, int first, String after) {
-        String pattern = search == null || search.isBlank() ? "%" : "%" + escapeLike(search.strip().toLowerCase(Locale.ROOT)) + "%";
+        String pattern = search == null || search.isBlank() ? "%" : "%" + escapeLike(search.strip()) + "%";
         Uni<Optional<ActorView>> afterActor = after == null || after.isBlank() ? Uni.createFrom().item(Optional.empty())
                 : byId(after).invoke(found -> {
                     if (found.isEmpty()) {
@@ -67,15 +66,16 @@ public class ActorQueries {
                 });
         metrics.count("actor_search");
         return afterActor.chain(cursor -> ReadSessions.isolated(() -> {
-            String matches = "(lower(name) like ?1 escape '\\' or lower(array_to_string(aliases, '|')) like ?1 escape '\\')";
+            String matches = "(lower(name) like lower(?1) escape '\\' "
+                    + "or lower(array_to_string(aliases, '|')) like lower(?1) escape '\\')";
             if (cursor.isEmpty()) {
                 return ActorView.<ActorView>find("from ActorView where " + matches + " order by lower(name), id", pattern)
                         .page(0, first + 1).list();
             }
             ActorView last = cursor.get();
             return ActorView.<ActorView>find("from ActorView where " + matches
-                            + " and (lower(name) > ?2 or (lower(name) = ?2 and id > ?3)) order by lower(name), id",
-                    pattern, last.name.toLowerCase(Locale.ROOT), last.id)
+                            + " and (lower(name) > lower(?2) or (lower(name) = lower(?2) and id > ?3)) order by lower(name), id",
+                    pattern, last.name, last.id)
                     .page(0, first + 1).list();
         })).map(actors -> {
             boolean more = actors.size() > first;

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import io.factline.domain.FactType;
 import io.factline.domain.InvalidFactException;
+import io.factline.domain.Texts;
 
 /**
  * Which facts: involving every listed actor and every listed topic, of any listed type, dated within
@@ -17,18 +18,18 @@ public record FactFilter(List<String> actors, List<String> topics, List<FactType
 
     public static final int MAX_LIST = 20;
     public static final int MAX_TEXT = 200;
+    public static final int MAX_ID = 200;
     public static final FactFilter ALL = new FactFilter(null, null, null, null, null, null, null, false);
 
     public FactFilter {
-        actors = actors == null ? List.of() : actors.stream().filter(a -> a != null && !a.isBlank()).distinct().toList();
-        topics = topics == null ? List.of() : topics.stream().filter(t -> t != null && !t.isBlank()).distinct().toList();
+        actors = actors == null ? List.of() : actors.stream().map(a -> Texts.optional("actor", a, MAX_ID))
+                .filter(a -> a != null).distinct().toList();
+        topics = topics == null ? List.of() : topics.stream().map(t -> Texts.optional("topic", t, MAX_ID))
+                .filter(t -> t != null).distinct().toList();
         types = types == null ? List.of() : types.stream().filter(t -> t != null).distinct().toList();
-        text = text == null || text.isBlank() ? null : text.strip();
+        text = Texts.optional("text", text == null ? null : text.strip(), MAX_TEXT);
         if (actors.size() > MAX_LIST || topics.size() > MAX_LIST) {
             throw new InvalidFactException("a filter names at most " + MAX_LIST + " actors and " + MAX_LIST + " topics");
-        }
-        if (text != null && text.length() > MAX_TEXT) {
-            throw new InvalidFactException("text search takes at most " + MAX_TEXT + " characters");
         }
         if (from != null && to != null && from.isAfter(to)) {
             throw new InvalidFactException("from (" + from + ") is after to (" + to + ")");

@@ -82,14 +82,15 @@ public class FactQueries {
             return Uni.createFrom().item(Map.of());
         }
         Cursor cursor = Cursor.decode(after);
-        Object[] array = lead == FactSql.Lead.DOCUMENT ? ids.toArray(UUID[]::new) : ids.toArray(String[]::new);
+        List<K> distinct = ids.stream().distinct().toList(); // a batch repeats an actor once per fact it is in
+        Object[] array = lead == FactSql.Lead.DOCUMENT ? distinct.toArray(UUID[]::new) : distinct.toArray(String[]::new);
         FactSql sql = FactSql.forEach(lead, filter, array);
         String query = sql.lateralPages(sql.page(cursor, first));
         metrics.count("fact_pages_by_" + lead.name().toLowerCase(java.util.Locale.ROOT));
         return pool.preparedQuery(query).execute(Tuple.from(sql.params()))
                 .map(rows -> {
                     Map<K, List<FactDoc>> byId = new LinkedHashMap<>();
-                    ids.forEach(id -> byId.put(id, new ArrayList<>()));
+                    distinct.forEach(id -> byId.put(id, new ArrayList<>()));
                     for (Row row : rows) {
                         @SuppressWarnings("unchecked")
                         K id = (K) row.getValue(0);

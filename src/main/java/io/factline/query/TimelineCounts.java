@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.factline.domain.FactType;
+import io.factline.projection.Periods;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -57,8 +58,7 @@ final class TimelineCounts {
     }
 
     private static String period(LocalDate date, Granularity granularity) {
-        return granularity == Granularity.YEAR ? String.format("%04d", date.getYear())
-                : String.format("%04d-%02d", date.getYear(), date.getMonthValue());
+        return granularity == Granularity.YEAR ? Periods.year(date) : Periods.month(date);
     }
 
     private static LocalDate periodStart(LocalDate date, Granularity granularity) {

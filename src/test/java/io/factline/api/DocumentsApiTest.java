@@ -144,6 +144,10 @@ class DocumentsApiTest {
         problem(given().contentType(ContentType.JSON).body("{\"title\": \"no body\"}"), 422, "/problems/invalid-value");
         problem(given().contentType(ContentType.JSON).body("{\"text\": \"a\", \"publishedDate\": \"yesterday\"}"), 422,
                 "/problems/invalid-value");
+        problem(given().contentType(ContentType.TEXT).queryParam("title", "a \u0000 title").body(Api.unique("Text.")), 422,
+                "/problems/invalid-value");
+        problem(given().contentType(ContentType.JSON).body(Map.of("text", Api.unique("Text."), "url", "x".repeat(2001))), 422,
+                "/problems/invalid-value");
         problem(given().contentType("application/pdf").body("%PDF-1.7".getBytes(StandardCharsets.UTF_8)), 415, "/problems/unsupported-media-type");
         assertThat(Api.logHead()).isEqualTo(head);
     }

@@ -180,6 +180,10 @@ class FactsApiTest {
         invalid(with(valid, "topics", List.of("gardening")), "unknown topic 'gardening'");
         invalid(with(valid, "summary", " "), "summary is required");
         invalid(with(valid, "summary", "x".repeat(2001)), "at most 2000");
+        invalid(with(valid, "summary", "a NUL \u0000 inside"), "control character");
+        invalid(with(valid, "note", "bell \u0007"), "control character");
+        invalid(with(valid, "actors", List.of(actor("joe-biden\u0000", "HOST"))), "control character");
+        invalid(with(valid, "id", "6ba7b810-9dad-11d1-80b4-00c04fd430c8"), "version 4");
         invalid(with(valid, "sources", List.of()), "at least one passage");
         invalid(with(valid, "sources", List.of(Map.of("document", "9b2f4c1e-0000-4000-8000-000000000000", "quote", "x"))),
                 "no document");
@@ -268,6 +272,10 @@ class FactsApiTest {
         given().queryParam("document", "doc-1").get("/api/facts").then().statusCode(400);
         given().queryParam("includeRetracted", "maybe").get("/api/facts").then().statusCode(400);
         given().queryParam("q", "x".repeat(201)).get("/api/facts").then().statusCode(422);
+        given().queryParam("actor", "joe-biden\u0000").get("/api/facts").then().statusCode(422);
+        given().queryParam("q", "nul \u0000").get("/api/facts").then().statusCode(422);
+        given().get("/api/actors/joe%00biden").then().statusCode(404);
+        given().get("/api/topics/al%00liance/facts").then().statusCode(404);
         given().get("/api/facts/123").then().statusCode(404).body("type", equalTo("/problems/not-found"));
         given().get("/api/facts/6a1f0000-0000-4000-8000-000000000000/history").then().statusCode(404);
         given().get("/api/actors/no-such-actor/facts").then().statusCode(404);

@@ -186,6 +186,13 @@ class GraphQLApiTest {
                 .body("data.ingestDocument.created", is(false));
         graphql("mutation { ingestDocument(input: {text: \"   \"}) { created } }", Map.of())
                 .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"));
+        long head = Api.logHead();
+        graphql("mutation($text: String!) { ingestDocument(input: {text: $text}) { created } }",
+                Map.of("text", "a".repeat(2 * 1024 * 1024 + 1)))
+                .body("errors[0].extensions.code", equalTo("TOO_LARGE"));
+        graphql("mutation { ingestDocument(input: {text: \"one\", html: \"<p>two</p>\"}) { created } }", Map.of())
+                .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"));
+        assertThat(Api.logHead()).isEqualTo(head);
     }
 
     @Test

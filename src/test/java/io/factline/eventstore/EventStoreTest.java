@@ -146,6 +146,32 @@ class EventStoreTest {
     }
 
     @Test
+    void concurrentAppendsExpectingAnyVersionAllLand() {
+        String id = stream("busy");
+        List<Uni<AppendResult>> appends = IntStream.range(0, 20)
+                .mapToObj(i -> store.append(META, StreamAppend.of(id, ExpectedVersion.ANY, event("E", "{\"i\":" + i + "}"))))
+                .toList();
+        Uni.join().all(appends).andFailFast().await().atMost(WAIT);
+        assertThat(store.readStream(id).await().atMost(WAIT)).extracting(RecordedEvent::version)
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, 20).boxed().toList());
+    }
+
+    @Test
+    void streamIdsMayHoldAnyCharacterTheConflictReportSurvives() {
+        String id = stream("odd|id, with (parts)");
+        store.append(META, StreamAppend.of(id, ExpectedVersion.NO_STREAM, event("E", "{}"))).await().atMost(WAIT);
+        assertThatThrownBy(() -> store.append(META, StreamAppend.of(id, ExpectedVersion.exactly(4), event("E", "{}")))
+                .await().atMost(WAIT))
+                .isInstanceOfSatisfying(WrongExpectedVersionException.class, e -> {
+                    assertThat(e.streamId()).isEqualTo(id);
+                    assertThat(e.actualVersion()).isEqualTo(1);
+                });
+        assertThatThrownBy(() -> store.append(META, StreamAppend.of(id, ExpectedVersion.NO_STREAM, event("E", "{}")))
+                .await().atMost(WAIT))
+                .isInstanceOfSatisfying(WrongExpectedVersionException.class, e -> assertThat(e.streamId()).isEqualTo(id));
+    }
+
+    @Test
     void theDatabaseRefusesToChangeOrDeleteEvents() throws SQLException {
         String id = stream("immutable");
         store.append(META, StreamAppend.of(id, ExpectedVersion.NO_STREAM, event("Asserted", "{\"v\":1}"))).await().atMost(WAIT);

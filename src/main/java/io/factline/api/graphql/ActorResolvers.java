@@ -38,6 +38,8 @@ public class ActorResolvers {
     TopicQueries topics;
     @Inject
     FactQueries facts;
+    @Inject
+    ResponseBudget budget;
 
     @Description("Other names the actor goes by: abbreviations, metonyms (Seoul for South Korea), short forms.")
     public Uni<List<@NonNull List<@NonNull String>>> aliases(@Source List<Actor> list) {
@@ -61,19 +63,25 @@ public class ActorResolvers {
     @Description("The actor's facts, by date, filtered like Query.facts.")
     public Uni<List<@NonNull FactConnection>> facts(@Source List<Actor> list, FactFilterInput filter, Integer first,
                                                     String after) {
+        ResponseBudget.Account account = budget.account();
         return Errors.guarded(() -> {
             var factFilter = Convert.filter(filter);
             List<String> ids = list.stream().map(Actor::id).toList();
-            return facts.pagesForActors(ids, factFilter, PageSize.of(first), after).map(pages -> ids.stream()
+            return facts.pagesForActors(ids, factFilter, PageSize.of(first), after)
+                    .invoke(pages -> account.spend(ids.stream().mapToInt(id -> pages.get(id).items().size()).sum()))
+                    .map(pages -> ids.stream()
                     .map(id -> Convert.connection(pages.get(id), factFilter.withActor(id))).toList());
         });
     }
 
     @Description("The actors that share most active facts with this one.")
     public Uni<List<@NonNull List<@NonNull CoActor>>> coActors(@Source List<Actor> list, Integer first) {
+        ResponseBudget.Account account = budget.account();
         return Errors.guarded(() -> {
             List<String> ids = list.stream().map(Actor::id).toList();
-            return actors.coActors(ids, PageSize.of(first == null ? DEFAULT_RELATED : first)).chain(byActor -> {
+            return actors.coActors(ids, PageSize.of(first == null ? DEFAULT_RELATED : first))
+                    .invoke(byActor -> account.spend(ids.stream().mapToInt(id -> byActor.get(id).size()).sum()))
+                    .chain(byActor -> {
                 Set<String> others = new LinkedHashSet<>();
                 byActor.values().forEach(l -> l.forEach(c -> others.add(c.actorId())));
                 return actors.byIds(others).map(views -> ids.stream().map(id -> byActor.get(id).stream()
@@ -86,9 +94,12 @@ public class ActorResolvers {
 
     @Description("The actor's topics, by number of active facts.")
     public Uni<List<@NonNull List<@NonNull TopicCount>>> topics(@Source List<Actor> list, Integer first) {
+        ResponseBudget.Account account = budget.account();
         return Errors.guarded(() -> {
             List<String> ids = list.stream().map(Actor::id).toList();
-            return actors.topics(ids, PageSize.of(first == null ? DEFAULT_RELATED : first)).chain(byActor -> {
+            return actors.topics(ids, PageSize.of(first == null ? DEFAULT_RELATED : first))
+                    .invoke(byActor -> account.spend(ids.stream().mapToInt(id -> byActor.get(id).size()).sum()))
+                    .chain(byActor -> {
                 Set<String> topicIds = new LinkedHashSet<>();
                 byActor.values().forEach(l -> l.forEach(t -> topicIds.add(t.topicId())));
                 return topics.byIds(topicIds).map(views -> ids.stream().map(id -> byActor.get(id).stream()

@@ -14,7 +14,6 @@ import io.factline.curation.FactCorrection;
 import io.factline.curation.FactInput;
 import io.factline.domain.InvalidFactException;
 import io.factline.domain.NotFoundException;
-import io.factline.ingest.DocumentNormalizer;
 import io.factline.ingest.DocumentSubmission;
 import io.factline.projection.FactDoc;
 import io.factline.query.FactFilter;
@@ -46,12 +45,8 @@ final class Convert {
     }
 
     static DocumentSubmission submission(DocumentInput in) {
-        if ((in.text() == null) == (in.html() == null)) {
-            throw new InvalidFactException("a document carries exactly one of text and html");
-        }
-        return new DocumentSubmission(in.text() != null ? in.text() : in.html(),
-                in.text() != null ? DocumentNormalizer.PLAIN : DocumentNormalizer.HTML,
-                in.title(), in.publisher(), in.published(), in.publishedDate(), in.url());
+        return DocumentSubmission.of(in.text(), in.html(), in.title(), in.publisher(), in.published(),
+                in.publishedDate(), in.url());
     }
 
     static FactInput fact(Inputs.FactInput in) {

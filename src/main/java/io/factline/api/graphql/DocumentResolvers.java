@@ -30,6 +30,8 @@ public class DocumentResolvers {
     DocumentQueries documents;
     @Inject
     FactQueries facts;
+    @Inject
+    ResponseBudget budget;
 
     public Uni<List<String>> publisher(@Source List<Document> list) {
         return details(list, d -> d.publisher);
@@ -80,11 +82,14 @@ public class DocumentResolvers {
     @Description("The facts sourced from the document, by date.")
     public Uni<List<@NonNull FactConnection>> facts(@Source List<Document> list, Integer first, String after,
                                                     Boolean includeRetracted) {
+        ResponseBudget.Account account = budget.account();
         return Errors.guarded(() -> {
             List<UUID> ids = ids(list);
             FactFilter filter = new FactFilter(null, null, null, null, null, null, null,
                     Boolean.TRUE.equals(includeRetracted));
-            return facts.pagesForDocuments(ids, filter, PageSize.of(first), after).map(pages -> ids.stream()
+            return facts.pagesForDocuments(ids, filter, PageSize.of(first), after)
+                    .invoke(pages -> account.spend(ids.stream().mapToInt(id -> pages.get(id).items().size()).sum()))
+                    .map(pages -> ids.stream()
                     .map(id -> Convert.connection(pages.get(id), filter.withDocument(id))).toList());
         });
     }

@@ -10,7 +10,9 @@ import io.factline.domain.NotFoundException;
 import io.factline.domain.StaleVersionException;
 import io.factline.domain.UnsupportedContentException;
 import io.smallrye.graphql.api.ErrorCode;
+import io.factline.api.DataExceptions;
 import io.smallrye.mutiny.Uni;
+import io.vertx.pgclient.PgException;
 
 /** Domain failures as GraphQL errors, each with a code in {@code extensions.code}. */
 final class Errors {
@@ -39,8 +41,15 @@ final class Errors {
         if (failure instanceof UnsupportedContentException) {
             return new UnsupportedContent(message);
         }
+        if (failure instanceof BudgetExceeded) {
+            return new TooCostly(message);
+        }
         if (failure instanceof ContentTooLargeException) {
             return new TooLarge(message);
+        }
+        PgException refused = DataExceptions.find(failure);
+        if (refused != null) {
+            return new BadUserInput("a value cannot be stored: " + refused.getErrorMessage());
         }
         return failure;
     }
@@ -83,6 +92,20 @@ final class Errors {
     @ErrorCode("TOO_LARGE")
     static class TooLarge extends GraphQLException {
         TooLarge(String message) {
+            super(message);
+        }
+    }
+
+    /** Thrown where a resolver's results overspend the request's budget; reported as TOO_COSTLY. */
+    static class BudgetExceeded extends RuntimeException {
+        BudgetExceeded(String message) {
+            super(message);
+        }
+    }
+
+    @ErrorCode("TOO_COSTLY")
+    static class TooCostly extends GraphQLException {
+        TooCostly(String message) {
             super(message);
         }
     }

@@ -41,7 +41,7 @@ import io.factline.query.FactQueries;
 import io.factline.query.Granularity;
 import io.factline.query.PageSize;
 import io.factline.query.TopicQueries;
-import io.factline.api.rest.WriteConsistency;
+import io.factline.api.WriteConsistency;
 import io.smallrye.mutiny.Uni;
 
 /** Queries and mutations. Every resolver returns a Uni: it runs on the event loop and never blocks. */
@@ -62,6 +62,8 @@ public class FactlineGraphQL {
     DocumentIngestion ingestion;
     @Inject
     WriteConsistency consistency;
+    @Inject
+    ResponseBudget budget;
 
     @Query
     @Description("A fact by id, retracted or not; null if there is none.")
@@ -76,9 +78,12 @@ public class FactlineGraphQL {
     @Query
     @Description("Facts matching the filter, by date then id. Page with first/after (endCursor of the previous page).")
     public Uni<@NonNull FactConnection> facts(FactFilterInput filter, Integer first, String after) {
+        ResponseBudget.Account account = budget.account();
         return Errors.guarded(() -> {
             var factFilter = Convert.filter(filter);
-            return facts.page(factFilter, PageSize.of(first), after).map(page -> Convert.connection(page, factFilter));
+            return facts.page(factFilter, PageSize.of(first), after)
+                    .invoke(page -> account.spend(page.items().size()))
+                    .map(page -> Convert.connection(page, factFilter));
         });
     }
 
@@ -91,7 +96,9 @@ public class FactlineGraphQL {
     @Query
     @Description("Actors whose name or an alias contains the search, by name.")
     public Uni<@NonNull ActorConnection> actors(String search, Integer first, String after) {
-        return Errors.guarded(() -> actors.search(search, PageSize.of(first), after).map(page -> new ActorConnection(
+        ResponseBudget.Account account = budget.account();
+        return Errors.guarded(() -> actors.search(search, PageSize.of(first), after)
+                .invoke(page -> account.spend(page.items().size())).map(page -> new ActorConnection(
                 page.items().stream().map(a -> new ActorEdge(Actor.of(a), a.id)).toList(),
                 new PageInfo(page.hasNext(), false, page.items().isEmpty() ? null : page.items().get(0).id,
                         page.endCursor()))));
@@ -122,7 +129,9 @@ public class FactlineGraphQL {
     @Query
     @Description("Documents in the order they were ingested.")
     public Uni<@NonNull DocumentConnection> documents(Integer first, String after) {
-        return Errors.guarded(() -> documents.page(PageSize.of(first), after).map(page -> new DocumentConnection(
+        ResponseBudget.Account account = budget.account();
+        return Errors.guarded(() -> documents.page(PageSize.of(first), after)
+                .invoke(page -> account.spend(page.items().size())).map(page -> new DocumentConnection(
                 page.items().stream().map(d -> new DocumentEdge(Document.of(d), Long.toString(d.position))).toList(),
                 new PageInfo(page.hasNext(), false,
                         page.items().isEmpty() ? null : Long.toString(page.items().get(0).position), page.endCursor()))));

@@ -27,6 +27,8 @@ public class TopicResolvers {
     TopicQueries topics;
     @Inject
     FactQueries facts;
+    @Inject
+    ResponseBudget budget;
 
     public Uni<List<String>> description(@Source List<Topic> list) {
         return details(list, t -> t.description);
@@ -40,10 +42,13 @@ public class TopicResolvers {
     @Description("The topic's facts, by date, filtered like Query.facts.")
     public Uni<List<@NonNull FactConnection>> facts(@Source List<Topic> list, FactFilterInput filter, Integer first,
                                                     String after) {
+        ResponseBudget.Account account = budget.account();
         return Errors.guarded(() -> {
             var factFilter = Convert.filter(filter);
             List<String> ids = list.stream().map(Topic::id).toList();
-            return facts.pagesForTopics(ids, factFilter, PageSize.of(first), after).map(pages -> ids.stream()
+            return facts.pagesForTopics(ids, factFilter, PageSize.of(first), after)
+                    .invoke(pages -> account.spend(ids.stream().mapToInt(id -> pages.get(id).items().size()).sum()))
+                    .map(pages -> ids.stream()
                     .map(id -> Convert.connection(pages.get(id), factFilter.withTopic(id))).toList());
         });
     }

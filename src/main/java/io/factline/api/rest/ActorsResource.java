@@ -42,7 +42,7 @@ public class ActorsResource {
     @Path("{id}")
     @Operation(summary = "One actor, by its slug (e.g. moon-jae-in, south-korea)")
     public Uni<Dtos.ActorDto> get(@PathParam("id") String id) {
-        return actors.byId(id).map(found -> Dtos.ActorDto.of(found.orElseThrow(() -> new NotFoundException("actor", id))));
+        return actors.byId(Params.slug("actor", id)).map(found -> Dtos.ActorDto.of(found.orElseThrow(() -> new NotFoundException("actor", id))));
     }
 
     @GET
@@ -54,7 +54,8 @@ public class ActorsResource {
                                     @QueryParam("document") String document, @QueryParam("q") String q,
                                     @QueryParam("includeRetracted") String includeRetracted,
                                     @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        var filter = Params.filter(others, topics, types, from, to, document, q, includeRetracted).withActor(id);
+        var filter = Params.filter(others, topics, types, from, to, document, q, includeRetracted)
+                .withActor(Params.slug("actor", id));
         int size = PageSize.of(Params.integer("limit", limit));
         return actors.byId(id)
                 .invoke(found -> found.orElseThrow(() -> new NotFoundException("actor", id)))

@@ -27,12 +27,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.factline.api.WriteConsistency;
 import io.factline.domain.ContentTooLargeException;
 import io.factline.domain.InvalidFactException;
 import io.factline.domain.NotFoundException;
 import io.factline.domain.UnsupportedContentException;
 import io.factline.ingest.DocumentIngestion;
-import io.factline.ingest.DocumentNormalizer;
 import io.factline.ingest.DocumentSubmission;
 import io.factline.ingest.IngestResult;
 import io.factline.query.DocumentQueries;
@@ -86,16 +86,15 @@ public class DocumentsResource {
         }
         Dtos.DocumentBody doc;
         try {
-            doc = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(text, Dtos.DocumentBody.class);
+            doc = json.readerFor(Dtos.DocumentBody.class).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(text);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new UncheckedJson(e);
         }
-        if (doc == null || (doc.text() == null) == (doc.html() == null)) {
-            throw new InvalidFactException("a JSON document carries exactly one of \"text\" and \"html\"");
+        if (doc == null) {
+            throw new InvalidFactException("a JSON document is an object with \"text\" or \"html\"");
         }
-        return new DocumentSubmission(doc.text() != null ? doc.text() : doc.html(),
-                doc.text() != null ? DocumentNormalizer.PLAIN : DocumentNormalizer.HTML,
-                doc.title(), doc.publisher(), doc.published(), doc.publishedDate(), doc.url());
+        return DocumentSubmission.of(doc.text(), doc.html(), doc.title(), doc.publisher(), doc.published(),
+                doc.publishedDate(), doc.url());
     }
 
     private Uni<Response> answer(IngestResult result) {

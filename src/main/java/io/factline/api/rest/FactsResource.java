@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.factline.api.WriteConsistency;
 import io.factline.curation.FactCommandResult;
 import io.factline.curation.FactCorrection;
 import io.factline.curation.FactCuration;
@@ -121,18 +122,16 @@ public class FactsResource {
 
     private Uni<Response> answer(FactCommandResult result, Response.Status status) {
         URI location = URI.create("/api/facts/" + result.factId());
-        return consistency.visible(result.position()).chain(visible -> {
-            if (!visible) {
-                return Uni.createFrom().item(Response.accepted(new Dtos.Recorded(result.factId(), result.version(),
-                                result.position(), "recorded; the views will show it shortly"))
-                        .location(location).tag(etag(result.version())).build());
-            }
-            return facts.byId(result.factId()).map(doc -> Response.status(status)
-                    .entity(doc.orElseThrow())
-                    .location(status == Response.Status.CREATED ? location : null)
-                    .tag(etag(result.version()))
-                    .build());
-        });
+        Response recorded = Response.accepted(new Dtos.Recorded(result.factId(), result.version(), result.position(),
+                "recorded; the views will show it shortly")).location(location).tag(etag(result.version())).build();
+        return consistency.visible(result.position())
+                .chain(visible -> visible ? facts.byId(result.factId()) : Uni.createFrom().item(java.util.Optional.<FactDoc>empty()))
+                .map(found -> found.map(doc -> Response.status(status)
+                                .entity(doc)
+                                .location(status == Response.Status.CREATED ? location : null)
+                                .tag(etag(doc.version()))
+                                .build())
+                        .orElse(recorded));
     }
 
     /** If-Match: "3" (or W/"3", or 3) names the version the change applies to; * means whatever is current. */

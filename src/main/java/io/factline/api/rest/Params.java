@@ -101,6 +101,14 @@ final class Params {
         }
     }
 
+    /** A slug in a path (actor, topic): one that cannot be a slug is simply one that does not exist. */
+    static String slug(String what, String value) {
+        if (value == null || value.length() > 200 || !value.chars().allMatch(c -> c >= 0x20 && c != 0x7F)) {
+            throw new NotFoundException(what, value == null ? "" : value.replaceAll("\\p{Cntrl}", "?"));
+        }
+        return value;
+    }
+
     /** An id in a path: one that cannot be an id is simply one that does not exist. */
     static UUID pathId(String what, String value) {
         try {

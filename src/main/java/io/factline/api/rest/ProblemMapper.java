@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
+import io.factline.api.DataExceptions;
 import io.factline.domain.ConflictException;
 import io.factline.domain.ContentTooLargeException;
 import io.factline.domain.InvalidFactException;
@@ -21,6 +22,7 @@ import io.factline.domain.MalformedRequestException;
 import io.factline.domain.NotFoundException;
 import io.factline.domain.StaleVersionException;
 import io.factline.domain.UnsupportedContentException;
+import io.vertx.pgclient.PgException;
 
 /** Every failure of a REST request becomes an RFC 9457 problem (application/problem+json). */
 public class ProblemMapper {
@@ -124,9 +126,15 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e, UriInfo uri) {
+        PgException refused = DataExceptions.find(e);
+        if (refused != null) {
+            return problem(422, "invalid-value", "Invalid value", "a value cannot be stored: " + refused.getErrorMessage(),
+                    path(uri), null);
+        }
         LOG.error("request failed: " + path(uri), e);
         return problem(500, "internal-error", "Internal error",
-                "the request failed on our side; it changed nothing unless its response said so", path(uri), null);
+                "the request failed on our side; if it was a change, read the resource to see whether it was recorded",
+                path(uri), null);
     }
 
     private static String path(UriInfo uri) {

@@ -39,7 +39,7 @@ public class TopicsResource {
     @Path("{id}")
     @Operation(summary = "One topic, by its slug (e.g. north-korea-nuclear)")
     public Uni<Dtos.TopicDto> get(@PathParam("id") String id) {
-        return topics.byId(id).map(found -> Dtos.TopicDto.of(found.orElseThrow(() -> new NotFoundException("topic", id))));
+        return topics.byId(Params.slug("topic", id)).map(found -> Dtos.TopicDto.of(found.orElseThrow(() -> new NotFoundException("topic", id))));
     }
 
     @GET
@@ -51,7 +51,8 @@ public class TopicsResource {
                                     @QueryParam("document") String document, @QueryParam("q") String q,
                                     @QueryParam("includeRetracted") String includeRetracted,
                                     @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        var filter = Params.filter(actors, others, types, from, to, document, q, includeRetracted).withTopic(id);
+        var filter = Params.filter(actors, others, types, from, to, document, q, includeRetracted)
+                .withTopic(Params.slug("topic", id));
         int size = PageSize.of(Params.integer("limit", limit));
         return topics.byId(id)
                 .invoke(found -> found.orElseThrow(() -> new NotFoundException("topic", id)))

@@ -1,4 +1,4 @@
-package io.factline.api.rest;
+package io.factline.api;
 
 import java.time.Duration;
 
