@@ -34,7 +34,12 @@ final class DatabaseBootstrap {
                 setting("factline.embedded-db.privileges").map(EmbeddedPostgres.Privileges::valueOf).orElse(null),
                 setting("factline.embedded-db.user").orElse(null));
         EmbeddedPostgres server = EmbeddedPostgres.start(settings);
-        server.createDatabaseIfMissing(DATABASE);
+        try {
+            server.createDatabaseIfMissing(DATABASE);
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
         System.setProperty("factline.db.url", server.url(DATABASE));
         System.setProperty("factline.db.user", EmbeddedPostgres.SUPERUSER);
         System.setProperty("factline.db.password", "");

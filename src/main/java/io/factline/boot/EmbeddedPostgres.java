@@ -254,16 +254,10 @@ public final class EmbeddedPostgres implements AutoCloseable {
     }
 
     private boolean statusRunning() {
-        List<String> command = new ArrayList<>(asServerUser);
-        command.addAll(List.of(bin("pg_ctl"), "status", "-D", settings.dataDirectory().toString()));
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            process.getInputStream().readAllBytes();
-            return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            runAsServer(List.of(bin("pg_ctl"), "status", "-D", settings.dataDirectory().toString()));
+            return true;
+        } catch (IllegalStateException notRunning) {
             return false;
         }
     }
@@ -389,9 +383,16 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 }
                 Files.createDirectories(entry.isDirectory() ? target : target.getParent());
                 if (entry.isSymbolicLink()) {
+                    if (!target.getParent().resolve(entry.getLinkName()).normalize().startsWith(scratch)) {
+                        throw new IOException("archive link points outside its folder: " + entry.getName());
+                    }
                     Files.createSymbolicLink(target, Path.of(entry.getLinkName()));
                 } else if (entry.isLink()) {
-                    Files.createLink(target, scratch.resolve(entry.getLinkName()).normalize());
+                    Path linked = scratch.resolve(entry.getLinkName()).normalize();
+                    if (!linked.startsWith(scratch)) {
+                        throw new IOException("archive link points outside its folder: " + entry.getName());
+                    }
+                    Files.createLink(target, linked);
                 } else if (entry.isFile()) {
                     Files.copy(tar, target, StandardCopyOption.REPLACE_EXISTING);
                     Files.setPosixFilePermissions(target, permissions(entry.getMode()));
@@ -451,27 +452,38 @@ public final class EmbeddedPostgres implements AutoCloseable {
     }
 
     static String run(List<String> command, Path workingDirectory) {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        if (workingDirectory != null) {
-            builder.directory(workingDirectory.toFile());
-        }
+        Path output = null;
         try {
+            // output goes to a file, not a pipe, so that a silent hung process cannot outlast the timeout
+            output = Files.createTempFile("factline-pg", ".out");
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+            if (workingDirectory != null) {
+                builder.directory(workingDirectory.toFile());
+            }
             Process process = builder.start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(180, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new IllegalStateException("timed out: " + String.join(" ", command));
             }
+            String text = Files.readString(output, StandardCharsets.UTF_8);
             if (process.exitValue() != 0) {
                 throw new IllegalStateException("failed (exit " + process.exitValue() + "): "
-                        + String.join(" ", command) + "\n" + output.strip());
+                        + String.join(" ", command) + "\n" + text.strip());
             }
-            return output;
+            return text;
         } catch (IOException e) {
             throw new IllegalStateException("could not run " + command.get(0) + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted: " + String.join(" ", command), e);
+        } finally {
+            if (output != null) {
+                try {
+                    Files.deleteIfExists(output);
+                } catch (IOException ignored) {
+                    // a temporary file left behind is harmless
+                }
+            }
         }
     }
 

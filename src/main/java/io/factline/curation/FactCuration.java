@@ -14,7 +14,6 @@ import jakarta.inject.Inject;
 
 import io.factline.domain.ConflictException;
 import io.factline.domain.DomainEvent;
-import io.factline.domain.DomainEvent.DocumentIngested;
 import io.factline.domain.DomainEvent.FactAsserted;
 import io.factline.domain.DomainEvent.FactCorrected;
 import io.factline.domain.DomainEvent.FactRetracted;
@@ -47,6 +46,7 @@ public class FactCuration {
     static final int MAX_SUMMARY = 2000;
     static final int MAX_REASON = 2000;
     static final int MAX_ITEMS = 50;
+    static final int MAX_SOURCES = 20;
     static final int MAX_ID = 200;
 
     @Inject
@@ -168,10 +168,11 @@ public class FactCuration {
         if (sources != null && sources.isEmpty()) {
             return invalid("sources: a fact cites at least one passage of a stored document");
         }
-        for (List<?> list : List.of(listOrEmpty(actors), listOrEmpty(topics), listOrEmpty(sources))) {
-            if (list.size() > MAX_ITEMS) {
-                return invalid("at most " + MAX_ITEMS + " actors, topics or sources per fact");
-            }
+        if (listOrEmpty(actors).size() > MAX_ITEMS || listOrEmpty(topics).size() > MAX_ITEMS) {
+            return invalid("at most " + MAX_ITEMS + " actors and " + MAX_ITEMS + " topics per fact");
+        }
+        if (listOrEmpty(sources).size() > MAX_SOURCES) {
+            return invalid("at most " + MAX_SOURCES + " sources per fact");
         }
         List<String> streams = new ArrayList<>();
         Map<String, String> labels = new HashMap<>();
@@ -215,13 +216,7 @@ public class FactCuration {
     }
 
     private Uni<Map<UUID, String>> texts(Set<UUID> documents) {
-        Map<UUID, String> texts = new HashMap<>();
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (UUID document : documents) {
-            chain = chain.chain(() -> log.document(document).invoke(found -> found.map(DocumentIngested::text)
-                    .ifPresent(text -> texts.put(document, text)))).replaceWithVoid();
-        }
-        return chain.map(ignored -> texts);
+        return documents.isEmpty() ? Uni.createFrom().item(Map.of()) : log.documentTexts(documents);
     }
 
     private static List<SourceRef> sourceRefs(List<FactInput.SourceInput> sources, Map<UUID, String> texts) {

@@ -23,10 +23,6 @@ public record ExpectedVersion(int code) {
         return new ExpectedVersion(version);
     }
 
-    public boolean isSatisfiedBy(int actualVersion) {
-        return code == -1 || (code == -2 && actualVersion > 0) || code == actualVersion;
-    }
-
     @Override
     public String toString() {
         return switch (code) {

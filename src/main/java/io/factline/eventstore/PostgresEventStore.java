@@ -66,6 +66,8 @@ public final class PostgresEventStore {
     private static final String EVENT_COLUMNS =
             "position, stream_id, version, type, schema_version, payload::text, metadata::text, recorded_at";
     private static final Pattern DUPLICATE_KEY = Pattern.compile("\\(stream_id, version\\)=\\((.*), (\\d+)\\)");
+    /** Payload bytes (as stored) after which a page of events ends. */
+    static final long PAGE_BYTES = 16L * 1024 * 1024;
     /** How often a waiting reader looks for events appended by other processes. */
     private static final Duration POLL = Duration.ofMillis(200);
 
@@ -75,10 +77,6 @@ public final class PostgresEventStore {
     public PostgresEventStore(Pool pool, AppendSignal signal) {
         this.pool = pool;
         this.signal = signal;
-    }
-
-    public AppendSignal signal() {
-        return signal;
     }
 
     /**
@@ -205,11 +203,17 @@ public final class PostgresEventStore {
         return readAll(pool, afterPosition, limit);
     }
 
-    /** Events after a position, in log order, up to the horizon; on the given client, so a transaction can read. */
+    /**
+     * Events after a position, in log order, up to the horizon; on the given client, so a transaction
+     * can read. A page stops early once its payloads pass {@link #PAGE_BYTES} (a document's event can
+     * hold megabytes), but always holds at least one event.
+     */
     public Uni<List<RecordedEvent>> readAll(SqlClient client, long afterPosition, int limit) {
-        return client.preparedQuery("select " + EVENT_COLUMNS + " from event where position > $1 "
-                        + "and position < event_horizon() order by position limit $2")
-                .execute(Tuple.of(afterPosition, limit))
+        return client.preparedQuery("select " + EVENT_COLUMNS + " from ("
+                        + "select e.*, sum(pg_column_size(e.payload)) over (order by e.position) as page_bytes from ("
+                        + "select * from event where position > $1 and position < event_horizon() order by position limit $2"
+                        + ") e) p where page_bytes - pg_column_size(payload) < $3 order by position")
+                .execute(Tuple.of(afterPosition, limit, PAGE_BYTES))
                 .map(PostgresEventStore::toEvents);
     }
 
@@ -217,6 +221,14 @@ public final class PostgresEventStore {
     public Uni<List<RecordedEvent>> readStream(String streamId) {
         return pool.preparedQuery("select " + EVENT_COLUMNS + " from event where stream_id = $1 order by version")
                 .execute(Tuple.of(streamId))
+                .map(PostgresEventStore::toEvents);
+    }
+
+    /** The events of several streams, each stream in version order. */
+    public Uni<List<RecordedEvent>> readStreams(Collection<String> streamIds) {
+        return pool.preparedQuery("select " + EVENT_COLUMNS + " from event where stream_id = any($1) "
+                        + "order by stream_id, version")
+                .execute(Tuple.of((Object) streamIds.toArray(String[]::new)))
                 .map(PostgresEventStore::toEvents);
     }
 
@@ -245,17 +257,18 @@ public final class PostgresEventStore {
 
     /**
      * Events after the position, waiting up to {@code wait} for one to be readable: woken by appends in
-     * this process, polling for those of other processes.
+     * this process, polling for those of other processes. On the given client: long polls by the
+     * public feed should not take the connections that appends need.
      */
-    public Uni<List<RecordedEvent>> readAllWaiting(long afterPosition, int limit, Duration wait) {
+    public Uni<List<RecordedEvent>> readAllWaiting(SqlClient client, long afterPosition, int limit, Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
-        return readAll(afterPosition, limit).chain(events -> {
+        return readAll(client, afterPosition, limit).chain(events -> {
             long left = deadline - System.nanoTime();
             if (!events.isEmpty() || left <= 0) {
                 return Uni.createFrom().item(events);
             }
             return signal.awaitNext(Duration.ofNanos(Math.min(left, POLL.toNanos())))
-                    .chain(() -> readAllWaiting(afterPosition, limit, Duration.ofNanos(deadline - System.nanoTime())));
+                    .chain(() -> readAllWaiting(client, afterPosition, limit, Duration.ofNanos(deadline - System.nanoTime())));
         });
     }
 

@@ -51,10 +51,6 @@ public class StartupTasks implements HealthCheck {
                 .onFailure().retry().withBackOff(retryDelay).atMost(5);
     }
 
-    public boolean done() {
-        return done;
-    }
-
     @Override
     public HealthCheckResponse call() {
         return HealthCheckResponse.named("reference data and seeds")

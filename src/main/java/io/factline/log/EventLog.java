@@ -76,13 +76,14 @@ public class EventLog {
     /** A fact as its stream leaves it, or empty if there is no such fact. */
     public Uni<Optional<FactState>> fact(UUID id) {
         return store.readStream(Streams.fact(id)).map(events -> {
-            FactState state = null;
+            List<FactEvent> facts = new ArrayList<>(events.size());
+            List<FactState.Recorded> recorded = new ArrayList<>(events.size());
             for (RecordedEvent e : events) {
-                FactEvent event = (FactEvent) codec.decode(e.type(), e.schemaVersion(), e.payloadJson());
-                state = FactState.apply(state, event, new FactState.Recorded(e.version(), e.position(), e.recordedAt(),
+                facts.add((FactEvent) codec.decode(e.type(), e.schemaVersion(), e.payloadJson()));
+                recorded.add(new FactState.Recorded(e.version(), e.position(), e.recordedAt(),
                         codec.decodeMetadata(e.metadataJson()).by()));
             }
-            return Optional.ofNullable(state);
+            return Optional.ofNullable(FactState.fold(facts, recorded));
         });
     }
 
@@ -91,8 +92,19 @@ public class EventLog {
         return store.readStream(streamId).map(events -> events.isEmpty() ? 0L : events.get(0).position());
     }
 
-    public Uni<Optional<DocumentIngested>> document(UUID id) {
-        return events(Streams.document(id)).map(events -> events.stream()
-                .filter(DocumentIngested.class::isInstance).map(DocumentIngested.class::cast).findFirst());
+    /** The stored texts of these documents, in one read; documents that do not exist are absent. */
+    public Uni<Map<UUID, String>> documentTexts(Collection<UUID> ids) {
+        List<String> streams = ids.stream().map(Streams::document).toList();
+        return events(streams).map(events -> {
+            Map<UUID, String> texts = new java.util.HashMap<>();
+            events.stream().filter(DocumentIngested.class::isInstance).map(DocumentIngested.class::cast)
+                    .forEach(d -> texts.put(d.documentId(), d.text()));
+            return texts;
+        });
+    }
+
+    private Uni<List<DomainEvent>> events(List<String> streamIds) {
+        return store.readStreams(streamIds).map(events -> events.stream()
+                .map(e -> codec.decode(e.type(), e.schemaVersion(), e.payloadJson())).toList());
     }
 }

@@ -26,6 +26,9 @@ public record FactDoc(UUID id, FactType type, FactStatus status, FactOrigin orig
                       List<ChangeDoc> history, String retractionReason, OffsetDateTime recordedAt,
                       OffsetDateTime updatedAt) {
 
+    /** Where an undated fact sorts: after every dated one. */
+    public static final LocalDate UNDATED = LocalDate.of(9999, 12, 31);
+
     public record DateDoc(LocalDate start, LocalDate end, DatePrecision precision, String text) {
     }
 

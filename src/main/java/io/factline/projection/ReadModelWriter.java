@@ -22,7 +22,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /** The SQL that writes the read models; set-based, so a batch of thousands of facts is a few statements. */
 final class ReadModelWriter {
 
-    static final LocalDate UNDATED = LocalDate.of(9999, 12, 31);
     static final List<String> VIEWS = List.of("document_view", "actor_view", "topic_view", "fact_view", "fact_actor",
             "fact_topic", "fact_source", "actor_pair", "actor_topic", "timeline_count");
 
@@ -99,20 +98,33 @@ final class ReadModelWriter {
                 : Uni.join().all(statements).andFailFast().replaceWithVoid();
     }
 
+    /** One row per (key, fact): the keys of every fact, each beside the fact it belongs to. */
+    private record KeyedRows(List<Object> keys, List<FactRow> owners) {
+        static <K> KeyedRows of(List<FactRow> facts, Function<FactRow, K[]> keysOf) {
+            List<Object> keys = new ArrayList<>();
+            List<FactRow> owners = new ArrayList<>();
+            for (FactRow fact : facts) {
+                for (K key : keysOf.apply(fact)) {
+                    keys.add(key);
+                    owners.add(fact);
+                }
+            }
+            return new KeyedRows(keys, owners);
+        }
+
+        Object keyArray() {
+            return !keys.isEmpty() && keys.get(0) instanceof UUID ? keys.toArray(UUID[]::new) : keys.toArray(String[]::new);
+        }
+    }
+
     private static <K> Uni<Void> deleteKeyed(SqlClient client, String table, String keyColumn, String keyType,
                                              List<FactRow> previous, Function<FactRow, K[]> keys) {
-        List<Object> keyValues = new ArrayList<>();
-        List<FactRow> owners = new ArrayList<>();
-        for (FactRow fact : previous) {
-            for (K key : keys.apply(fact)) {
-                keyValues.add(key);
-                owners.add(fact);
-            }
-        }
-        if (keyValues.isEmpty()) {
+        KeyedRows rows = KeyedRows.of(previous, keys);
+        if (rows.keys().isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        Object keyArray = keyType.equals("uuid") ? keyValues.toArray(UUID[]::new) : keyValues.toArray(String[]::new);
+        List<FactRow> owners = rows.owners();
+        Object keyArray = rows.keyArray();
         return client.preparedQuery("delete from " + table + " t using unnest($1::" + keyType + "[], $2::date[], $3::uuid[]) "
                         + "as k(key, sort_date, fact_id) where t." + keyColumn + " = k.key and t.sort_date = k.sort_date "
                         + "and t.fact_id = k.fact_id")
@@ -176,19 +188,13 @@ final class ReadModelWriter {
 
     private static <K> Uni<Void> insertKeyed(SqlClient client, String table, String keyColumn, List<FactRow> facts,
                                              Function<FactRow, K[]> keys) {
-        List<Object> keyValues = new ArrayList<>();
-        List<FactRow> owners = new ArrayList<>();
-        for (FactRow fact : facts) {
-            for (K key : keys.apply(fact)) {
-                keyValues.add(key);
-                owners.add(fact);
-            }
-        }
-        if (keyValues.isEmpty()) {
+        KeyedRows rows = KeyedRows.of(facts, keys);
+        if (rows.keys().isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        String keyType = keyValues.get(0) instanceof UUID ? "uuid" : "text";
-        Object keyArray = keyValues.get(0) instanceof UUID ? keyValues.toArray(UUID[]::new) : keyValues.toArray(String[]::new);
+        List<FactRow> owners = rows.owners();
+        Object keyArray = rows.keyArray();
+        String keyType = keyArray instanceof UUID[] ? "uuid" : "text";
         return client.preparedQuery("insert into " + table + " (" + keyColumn + ", sort_date, fact_id, date_end, precision, "
                         + "type, status) select * from unnest($1::" + keyType + "[], $2::date[], $3::uuid[], $4::date[], "
                         + "$5::text[], $6::text[], $7::text[])")
@@ -324,7 +330,7 @@ final class ReadModelWriter {
             state.content().actors().forEach(a -> roles.computeIfAbsent(a.actorId(), k -> new ArrayList<>())
                     .add(a.role().name()));
             return new FactRow(state.id(), state.content().type().name(), state.status().name(), date.precision().name(),
-                    date.isKnown() ? date.start() : UNDATED, date.end(), state.version(),
+                    date.isKnown() ? date.start() : FactDoc.UNDATED, date.end(), state.version(),
                     state.history().get(state.history().size() - 1).position(), docJson, searchText, roles,
                     state.content().topics().stream().distinct().toList(),
                     state.content().sources().stream().map(SourceRef::documentId).distinct().toList());

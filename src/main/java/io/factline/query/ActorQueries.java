@@ -105,7 +105,7 @@ public class ActorQueries {
                         + "cross join lateral (select " + other + ", fact_count from " + table + " where actor_id = a.id "
                         + "order by fact_count desc, " + other + " limit $2) t")
                 .execute(Tuple.of(actorIds.toArray(String[]::new), first))
-                .map(TimelineCounts::list);
+                .map(Rows::list);
     }
 
     private static <T> Map<String, List<T>> group(List<String> ids, List<Row> rows, java.util.function.Function<Row, T> item) {

@@ -1,8 +1,6 @@
 package io.factline.query;
 
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,20 +32,6 @@ public class FactQueries {
         return pool.preparedQuery("select doc from fact_view where id = $1").execute(Tuple.of(id))
                 .map(rows -> rows.size() == 0 ? Optional.empty()
                         : Optional.of(ReadModelJson.read(rows.iterator().next().getString(0))));
-    }
-
-    public Uni<Map<UUID, FactDoc>> byIds(Collection<UUID> ids) {
-        if (ids.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
-        }
-        metrics.count("facts_by_ids");
-        return pool.preparedQuery("select id, doc from fact_view where id = any($1)")
-                .execute(Tuple.of((Object) ids.toArray(UUID[]::new)))
-                .map(rows -> {
-                    Map<UUID, FactDoc> docs = new HashMap<>();
-                    rows.forEach(row -> docs.put(row.getUUID(0), ReadModelJson.read(row.getString(1))));
-                    return docs;
-                });
     }
 
     public Uni<Page<FactDoc>> page(FactFilter filter, int first, String after) {
@@ -121,7 +105,7 @@ public class FactQueries {
     private Uni<List<Row>> timelineFromFacts(FactFilter filter, Granularity granularity) {
         FactSql sql = FactSql.filtered(filter);
         String query = sql.timeline(granularity);
-        return pool.preparedQuery(query).execute(Tuple.from(sql.params())).map(TimelineCounts::list);
+        return pool.preparedQuery(query).execute(Tuple.from(sql.params())).map(Rows::list);
     }
 
     private static List<TimelineBucket> buckets(List<Row> rows) {
@@ -144,6 +128,6 @@ public class FactQueries {
     }
 
     public static Cursor cursorOf(FactDoc doc) {
-        return new Cursor(doc.date().start() != null ? doc.date().start() : FactSql.UNDATED, doc.id());
+        return new Cursor(doc.date().start() != null ? doc.date().start() : FactDoc.UNDATED, doc.id());
     }
 }

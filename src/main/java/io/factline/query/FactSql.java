@@ -1,6 +1,5 @@
 package io.factline.query;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,14 +7,12 @@ import io.factline.domain.DatePrecision;
 import io.factline.domain.FactType;
 
 /**
- * Builds the SQL that selects facts for a filter. It reads from the narrowest read model the filter
+ * Builds the SQL that selects facts for a filter. Every value is a bind parameter. It reads from the narrowest read model the filter
  * allows — (actor, date, fact), (topic, date, fact), (document, date, fact), else (date, fact) —
  * so that a page is an index range scan in the order it is served, never a sort of everything.
  * In the SQL, {@code d} is that driving table: sort_date, fact id, date_end, precision, type, status.
  */
 final class FactSql {
-
-    static final LocalDate UNDATED = LocalDate.of(9999, 12, 31);
 
     /** What a batch of pages is read for: each id of the batch drives a page of its own. */
     enum Lead {
@@ -91,19 +88,19 @@ final class FactSql {
     private FactSql restrict(FactFilter filter) {
         for (String actor : filter.actors()) {
             if (!isLead(Lead.ACTOR, actor)) {
-                where.add("exists (select 1 from fact_actor x where x.fact_id = " + factId + " and x.actor_id = "
-                        + param(actor) + ")");
+                where.add("exists (select 1 from fact_actor x where x.actor_id = " + param(actor)
+                        + " and x.sort_date = d.sort_date and x.fact_id = " + factId + ")");
             }
         }
         for (String topic : filter.topics()) {
             if (!isLead(Lead.TOPIC, topic)) {
-                where.add("exists (select 1 from fact_topic x where x.fact_id = " + factId + " and x.topic_id = "
-                        + param(topic) + ")");
+                where.add("exists (select 1 from fact_topic x where x.topic_id = " + param(topic)
+                        + " and x.sort_date = d.sort_date and x.fact_id = " + factId + ")");
             }
         }
         if (filter.document() != null && !isLead(Lead.DOCUMENT, filter.document())) {
-            where.add("exists (select 1 from fact_source x where x.fact_id = " + factId + " and x.document_id = "
-                    + param(filter.document()) + ")");
+            where.add("exists (select 1 from fact_source x where x.document_id = " + param(filter.document())
+                    + " and x.sort_date = d.sort_date and x.fact_id = " + factId + ")");
         }
         if (!filter.includeRetracted()) {
             where.add("d.status = 'ACTIVE'");

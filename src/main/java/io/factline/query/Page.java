@@ -4,8 +4,4 @@ import java.util.List;
 
 /** A page of results in keyset order; {@code endCursor} continues after its last item. */
 public record Page<T>(List<T> items, String endCursor, boolean hasNext) {
-
-    public static <T> Page<T> empty() {
-        return new Page<>(List.of(), null, false);
-    }
 }

@@ -10,7 +10,6 @@ import io.factline.projection.Periods;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -48,13 +47,7 @@ final class TimelineCounts {
             sql.append(" and type = any($").append(params.size()).append(")");
         }
         sql.append(" order by period, type");
-        return pool.preparedQuery(sql.toString()).execute(Tuple.from(params)).map(TimelineCounts::list);
-    }
-
-    static List<Row> list(RowSet<Row> rows) {
-        List<Row> list = new ArrayList<>(rows.size());
-        rows.forEach(list::add);
-        return list;
+        return pool.preparedQuery(sql.toString()).execute(Tuple.from(params)).map(Rows::list);
     }
 
     private static String period(LocalDate date, Granularity granularity) {

@@ -21,7 +21,10 @@ import io.factline.query.ActorView;
 import io.factline.query.DocumentView;
 import io.factline.query.TopicView;
 
-/** The GraphQL object types. Fields that need a query of their own are resolved, in batches, by {@link Resolvers}. */
+/**
+ * The GraphQL object types. Fields that need a read of their own are resolved, in batches, by
+ * {@link ActorResolvers}, {@link TopicResolvers}, {@link DocumentResolvers} and {@link ConnectionResolvers}.
+ */
 public final class Types {
 
     private Types() {

@@ -10,7 +10,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.factline.eventstore.PostgresEventStore;
 import io.factline.projection.ReadModelProjector;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -23,17 +22,18 @@ public class AdminResource {
     @Inject
     ReadModelProjector projector;
     @Inject
-    PostgresEventStore store;
-    @Inject
     Pool pool;
 
     @GET
-    @Operation(summary = "Where the read models are in the log, and how far behind its head")
+    @Operation(summary = "Where the read models are in the log, its head, and how many events they have yet to apply")
     public Uni<Dtos.ProjectionStatus> status() {
-        return pool.query("select position from projection_checkpoint where projection = 'read-models'").execute()
-                .map(rows -> rows.iterator().next().getLong(0))
-                .chain(checkpoint -> store.lastPosition()
-                        .map(head -> new Dtos.ProjectionStatus(checkpoint, head, head - checkpoint)));
+        return pool.query("select c.position, (select coalesce(max(position), 0) from event where position < event_horizon()), "
+                        + "(select count(*) from event e where e.position > c.position and e.position < event_horizon()) "
+                        + "from projection_checkpoint c where c.projection = 'read-models'").execute()
+                .map(rows -> {
+                    var row = rows.iterator().next();
+                    return new Dtos.ProjectionStatus(row.getLong(0), row.getLong(1), row.getLong(2));
+                });
     }
 
     @POST

@@ -1,10 +1,6 @@
 package io.factline.api.rest;
 
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
@@ -31,10 +27,10 @@ import io.factline.api.WriteConsistency;
 import io.factline.domain.ContentTooLargeException;
 import io.factline.domain.InvalidFactException;
 import io.factline.domain.NotFoundException;
-import io.factline.domain.UnsupportedContentException;
 import io.factline.ingest.DocumentIngestion;
 import io.factline.ingest.DocumentSubmission;
 import io.factline.ingest.IngestResult;
+import io.factline.ingest.Utf8;
 import io.factline.query.DocumentQueries;
 import io.factline.query.DocumentView;
 import io.factline.query.FactFilter;
@@ -79,7 +75,7 @@ public class DocumentsResource {
         if (body.length > maxBytes) {
             throw new ContentTooLargeException(body.length, maxBytes);
         }
-        String text = utf8(body);
+        String text = Utf8.decode(body);
         String type = contentType == null ? MediaType.TEXT_PLAIN : contentType.split(";", 2)[0].strip().toLowerCase();
         if (!type.equals(MediaType.APPLICATION_JSON)) {
             return new DocumentSubmission(text, type, title, publisher, published, Params.date("publishedDate", publishedDate), url);
@@ -146,17 +142,6 @@ public class DocumentsResource {
 
     private Uni<DocumentView> existing(UUID id) {
         return documents.byId(id).map(found -> found.orElseThrow(() -> new NotFoundException("document", id)));
-    }
-
-    private static String utf8(byte[] body) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body)).toString();
-        } catch (CharacterCodingException e) {
-            throw new UnsupportedContentException("the body is not UTF-8 text");
-        }
     }
 
     /** Malformed JSON in a document body; mapped to 400 like any other malformed JSON. */

@@ -88,6 +88,7 @@ final class Dtos {
     record Recorded(UUID id, int version, long position, String note) {
     }
 
+    /** checkpoint and head are log positions; lag is the number of events between them. */
     record ProjectionStatus(long checkpoint, long head, long lag) {
     }
 }

@@ -20,6 +20,7 @@ import io.factline.domain.InvalidFactException;
 import io.factline.eventstore.PostgresEventStore;
 import io.factline.eventstore.RecordedEvent;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 
 @Path("/api/events")
 @Produces(MediaType.APPLICATION_JSON)
@@ -31,6 +32,8 @@ public class EventsResource {
 
     @Inject
     PostgresEventStore store;
+    @Inject
+    Pool pool;
     @Inject
     ObjectMapper json;
 
@@ -50,7 +53,7 @@ public class EventsResource {
             throw new InvalidFactException("wait is between 0 and " + MAX_WAIT_SECONDS + " seconds, not " + seconds);
         }
         int pageSize = size == null ? 100 : size;
-        return store.readAllWaiting(from, pageSize, Duration.ofSeconds(seconds == null ? 0 : seconds)).chain(events -> store.lastPosition().map(head -> new Dtos.Feed(
+        return store.readAllWaiting(pool, from, pageSize, Duration.ofSeconds(seconds == null ? 0 : seconds)).chain(events -> store.lastPosition().map(head -> new Dtos.Feed(
                 events.stream().map(this::toFeed).toList(),
                 events.isEmpty() ? from : events.get(events.size() - 1).position(), head)));
     }

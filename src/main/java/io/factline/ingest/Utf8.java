@@ -1,0 +1,26 @@
+package io.factline.ingest;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+import io.factline.domain.UnsupportedContentException;
+
+/** Strict UTF-8: bytes that are not UTF-8 text are refused, never replaced with question marks. */
+public final class Utf8 {
+
+    private Utf8() {
+    }
+
+    public static String decode(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new UnsupportedContentException("the body is not UTF-8 text");
+        }
+    }
+}
