@@ -15,33 +15,27 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.factline.testing.ReactivePools;
+import io.factline.testing.EventStoreFixture;
 import io.factline.testing.TestDatabase;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.sqlclient.Pool;
 
 class EventStoreTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static EventStoreFixture fixture;
     private static TestDatabase.Database database;
-    private static Vertx vertx;
-    private static Pool pool;
     private static PostgresEventStore store;
 
     @BeforeAll
     static void start() {
-        database = TestDatabase.create("eventstore").migrate();
-        vertx = Vertx.vertx();
-        pool = ReactivePools.open(vertx, database, 4);
-        store = new PostgresEventStore(pool, new AppendSignal());
+        fixture = new EventStoreFixture("eventstore");
+        database = fixture.database;
+        store = fixture.store;
     }
 
     @AfterAll
     static void stop() {
-        pool.closeAndAwait();
-        vertx.closeAndAwait();
-        database.drop();
+        fixture.close();
     }
 
     static final String META = "{\"by\":\"test\"}";

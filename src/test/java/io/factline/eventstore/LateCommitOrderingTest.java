@@ -25,12 +25,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.factline.testing.ReactivePools;
+import io.factline.testing.EventStoreFixture;
 import io.factline.testing.TestDatabase;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * A follower reading the log in position order must never miss an event that commits late with a
@@ -41,24 +39,20 @@ import io.vertx.mutiny.sqlclient.Pool;
 class LateCommitOrderingTest {
 
     private static final Pattern ID = Pattern.compile("\"id\": \"([^\"]+)\"");
+    private static EventStoreFixture fixture;
     private static TestDatabase.Database database;
-    private static Vertx vertx;
-    private static Pool pool;
     private static PostgresEventStore store;
 
     @BeforeAll
     static void start() {
-        database = TestDatabase.create("ordering").migrate();
-        vertx = Vertx.vertx();
-        pool = ReactivePools.open(vertx, database, 4);
-        store = new PostgresEventStore(pool, new AppendSignal());
+        fixture = new EventStoreFixture("ordering");
+        database = fixture.database;
+        store = fixture.store;
     }
 
     @AfterAll
     static void stop() {
-        pool.closeAndAwait();
-        vertx.closeAndAwait();
-        database.drop();
+        fixture.close();
     }
 
     @Test

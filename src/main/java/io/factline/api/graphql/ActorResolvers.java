@@ -67,10 +67,8 @@ public class ActorResolvers {
         return Errors.guarded(() -> {
             var factFilter = Convert.filter(filter);
             List<String> ids = list.stream().map(Actor::id).toList();
-            return facts.pagesForActors(ids, factFilter, PageSize.of(first), after)
-                    .invoke(pages -> account.spend(ids.stream().mapToInt(id -> pages.get(id).items().size()).sum()))
-                    .map(pages -> ids.stream()
-                    .map(id -> Convert.connection(pages.get(id), factFilter.withActor(id))).toList());
+            return Batches.connections(account, ids, facts.pagesForActors(ids, factFilter, PageSize.of(first), after),
+                    factFilter::withActor);
         });
     }
 

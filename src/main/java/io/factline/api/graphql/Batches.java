@@ -8,12 +8,23 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import io.factline.projection.FactDoc;
+import io.factline.query.FactFilter;
+import io.factline.query.Page;
 import io.smallrye.mutiny.Uni;
 
 /** Answers a batched field for a list of parents: details already at hand are used, the rest loaded in one read. */
 final class Batches {
 
     private Batches() {
+    }
+
+    /** One connection per parent, from one read of all their pages; the facts count against the response budget. */
+    static <K> Uni<List<Types.FactConnection>> connections(ResponseBudget.Account account, List<K> ids,
+                                                             Uni<Map<K, Page<FactDoc>>> pages,
+                                                             Function<K, FactFilter> filterOf) {
+        return pages.invoke(byId -> account.spend(ids.stream().mapToInt(id -> byId.get(id).items().size()).sum()))
+                .map(byId -> ids.stream().map(id -> Convert.connection(byId.get(id), filterOf.apply(id))).toList());
     }
 
     static <P, K, V, T> Uni<List<T>> field(List<P> parents, Function<P, K> id, Function<P, V> preloaded,

@@ -87,10 +87,8 @@ public class DocumentResolvers {
             List<UUID> ids = ids(list);
             FactFilter filter = new FactFilter(null, null, null, null, null, null, null,
                     Boolean.TRUE.equals(includeRetracted));
-            return facts.pagesForDocuments(ids, filter, PageSize.of(first), after)
-                    .invoke(pages -> account.spend(ids.stream().mapToInt(id -> pages.get(id).items().size()).sum()))
-                    .map(pages -> ids.stream()
-                    .map(id -> Convert.connection(pages.get(id), filter.withDocument(id))).toList());
+            return Batches.connections(account, ids, facts.pagesForDocuments(ids, filter, PageSize.of(first), after),
+                    filter::withDocument);
         });
     }
 

@@ -46,10 +46,8 @@ public class TopicResolvers {
         return Errors.guarded(() -> {
             var factFilter = Convert.filter(filter);
             List<String> ids = list.stream().map(Topic::id).toList();
-            return facts.pagesForTopics(ids, factFilter, PageSize.of(first), after)
-                    .invoke(pages -> account.spend(ids.stream().mapToInt(id -> pages.get(id).items().size()).sum()))
-                    .map(pages -> ids.stream()
-                    .map(id -> Convert.connection(pages.get(id), factFilter.withTopic(id))).toList());
+            return Batches.connections(account, ids, facts.pagesForTopics(ids, factFilter, PageSize.of(first), after),
+                    factFilter::withTopic);
         });
     }
 

@@ -57,9 +57,6 @@ public class ActorsResource {
         var filter = Params.filter(others, topics, types, from, to, document, q, includeRetracted)
                 .withActor(Params.slug("actor", id));
         int size = PageSize.of(Params.integer("limit", limit));
-        return actors.byId(id)
-                .invoke(found -> found.orElseThrow(() -> new NotFoundException("actor", id)))
-                .chain(found -> facts.page(filter, size, cursor))
-                .map(page -> new Dtos.FactList(page.items(), page.hasNext() ? page.endCursor() : null));
+        return get(id).chain(actor -> facts.page(filter, size, cursor)).map(Dtos.FactList::of);
     }
 }

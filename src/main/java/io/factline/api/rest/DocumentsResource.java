@@ -137,7 +137,7 @@ public class DocumentsResource {
                 Params.bool("includeRetracted", includeRetracted));
         int size = limit == null ? PageSize.MAX : PageSize.of(Params.integer("limit", limit));
         return existing(documentId).chain(doc -> facts.page(filter, size, cursor))
-                .map(page -> new Dtos.FactList(page.items(), page.hasNext() ? page.endCursor() : null));
+                .map(Dtos.FactList::of);
     }
 
     private Uni<DocumentView> existing(UUID id) {

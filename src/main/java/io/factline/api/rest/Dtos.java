@@ -20,6 +20,9 @@ final class Dtos {
     }
 
     record FactList(List<FactDoc> items, String nextCursor) {
+        static FactList of(io.factline.query.Page<FactDoc> page) {
+            return new FactList(page.items(), page.hasNext() ? page.endCursor() : null);
+        }
     }
 
     record FactHistory(UUID factId, int version, String status, List<FactDoc.ChangeDoc> items) {

@@ -58,7 +58,7 @@ public class FactsResource {
                                    @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         var filter = Params.filter(actors, topics, types, from, to, document, q, includeRetracted);
         return facts.page(filter, PageSize.of(Params.integer("limit", limit)), cursor)
-                .map(page -> new Dtos.FactList(page.items(), page.hasNext() ? page.endCursor() : null));
+                .map(Dtos.FactList::of);
     }
 
     @GET

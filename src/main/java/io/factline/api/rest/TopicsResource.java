@@ -54,9 +54,6 @@ public class TopicsResource {
         var filter = Params.filter(actors, others, types, from, to, document, q, includeRetracted)
                 .withTopic(Params.slug("topic", id));
         int size = PageSize.of(Params.integer("limit", limit));
-        return topics.byId(id)
-                .invoke(found -> found.orElseThrow(() -> new NotFoundException("topic", id)))
-                .chain(found -> facts.page(filter, size, cursor))
-                .map(page -> new Dtos.FactList(page.items(), page.hasNext() ? page.endCursor() : null));
+        return get(id).chain(topic -> facts.page(filter, size, cursor)).map(Dtos.FactList::of);
     }
 }
