@@ -40,7 +40,27 @@ final class QueryBench {
                 "the best SQL for it (pgbench)", 0.4,
                 String.format("p50 %.1f ms, p99 %.1f ms (target p99 < 25 ms); client: %s", ours.p50Ms(), ours.p99Ms(),
                         Wrk.available() ? "wrk" : "Java HttpClient"));
+        if (Wrk.available()) {
+            Timed.Result rest = Wrk.run(service.port, clients, warmUp, measure, REST_SCRIPT);
+            report.add("the same page over REST, 4 clients", rest.perSecond(), "queries/s", raw.tps(),
+                    "the best SQL for it (pgbench)", Double.NaN,
+                    String.format("p50 %.1f ms, p99 %.1f ms; for comparison, no target", rest.p50Ms(), rest.p99Ms()));
+        }
     }
+
+    /** The same page from the REST facts endpoint, to show how much of the GraphQL cost is GraphQL's. */
+    private static final String REST_SCRIPT = """
+            request = function()
+              local a = string.format("bench-actor-%03d", math.random(1, 300))
+              local y = math.random(1950, 2021)
+              return wrk.format("GET", "/api/facts?actor=" .. a .. "&from=" .. y .. "-01-01&to=" .. (y + 5) .. "-12-31")
+            end
+            response = function(status, headers, body)
+              if status ~= 200 then
+                error("REST failed: " .. body)
+              end
+            end
+            """;
 
     /** The same random actor and five-year window as the pgbench script, as a wrk request generator. */
     private static String wrkScript() {
