@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /** What a fact says: its type, date, actors with roles, topics, a summary and the passages stating it. */
 public record FactContent(FactType type, FactDate date, List<FactActor> actors, List<String> topics, String summary,
-                          List<SourceRef> sources) {
+                          List<SourceRef> sources, Extraction extraction) {
     public FactContent {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(date, "date");
@@ -15,6 +15,11 @@ public record FactContent(FactType type, FactDate date, List<FactActor> actors, 
         summary = summary == null ? "" : summary;
     }
 
+    public FactContent(FactType type, FactDate date, List<FactActor> actors, List<String> topics, String summary,
+                       List<SourceRef> sources) {
+        this(type, date, actors, topics, summary, sources, null);
+    }
+
     public FactContent with(FactChanges changes) {
         return new FactContent(
                 changes.type() != null ? changes.type() : type,
@@ -22,12 +27,13 @@ public record FactContent(FactType type, FactDate date, List<FactActor> actors, 
                 changes.actors() != null ? changes.actors() : actors,
                 changes.topics() != null ? changes.topics() : topics,
                 changes.summary() != null ? changes.summary() : summary,
-                changes.sources() != null ? changes.sources() : sources);
+                changes.sources() != null ? changes.sources() : sources,
+                extraction);
     }
 
     public FactContent withSource(SourceRef source) {
         List<SourceRef> more = new java.util.ArrayList<>(sources);
         more.add(source);
-        return new FactContent(type, date, actors, topics, summary, more);
+        return new FactContent(type, date, actors, topics, summary, more, extraction);
     }
 }

@@ -22,6 +22,7 @@ import io.factline.domain.ContentTooLargeException;
 import io.factline.domain.DomainEvent.DocumentIngested;
 import io.factline.domain.DomainEvent.FactExtracted;
 import io.factline.domain.EventMetadata;
+import io.factline.domain.Extraction;
 import io.factline.domain.FactActor;
 import io.factline.domain.FactContent;
 import io.factline.domain.SourceRef;
@@ -131,7 +132,8 @@ public class DocumentIngestion {
         UUID factId = UUID.nameUUIDFromBytes(("factline:fact:" + documentId + ":" + extractor.version() + ":" + index
                 + ":" + draft.start() + ":" + draft.end() + ":" + draft.type()).getBytes(StandardCharsets.UTF_8));
         FactContent content = new FactContent(draft.type(), draft.date(), draft.actors(), draft.topics(),
-                draft.summary(), List.of(source));
+                draft.summary(), List.of(source),
+                new Extraction(extractor.version(), draft.cameo(), draft.plover(), draft.target()));
         return new FactExtracted(factId, documentId, extractor.version(), content);
     }
 
@@ -155,8 +157,7 @@ public class DocumentIngestion {
             LOG.warnf("extractor named unregistered actors or topics; dropped them from a draft at %d..%d",
                     draft.start(), draft.end());
         }
-        return new FactDraft(draft.type(), draft.date(), actors, topics, draft.summary(), draft.start(), draft.end(),
-                draft.confidence());
+        return draft.withReferences(actors, topics);
     }
 
     static String sha256(String text) {

@@ -5,7 +5,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import io.factline.extract.FactExtractor;
-import io.factline.extract.NoExtraction;
+import io.factline.extract.RuleBasedExtractor;
 import io.quarkus.arc.DefaultBean;
 
 @ApplicationScoped
@@ -15,6 +15,6 @@ public class ExtractorProducer {
     @Singleton
     @DefaultBean
     FactExtractor extractor() {
-        return new NoExtraction();
+        return RuleBasedExtractor.bundled();
     }
 }

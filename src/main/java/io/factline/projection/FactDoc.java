@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import io.factline.domain.ActorKind;
 import io.factline.domain.DatePrecision;
+import io.factline.domain.Extraction;
 import io.factline.domain.FactActor;
 import io.factline.domain.FactContent;
 import io.factline.domain.FactDate;
@@ -24,7 +25,7 @@ import io.factline.domain.SourceRef;
 public record FactDoc(UUID id, FactType type, FactStatus status, FactOrigin origin, int version, DateDoc date,
                       String summary, List<ActorRoleDoc> actors, List<TopicRef> topics, List<SourceDoc> sources,
                       List<ChangeDoc> history, String retractionReason, OffsetDateTime recordedAt,
-                      OffsetDateTime updatedAt) {
+                      OffsetDateTime updatedAt, Extraction extraction) {
 
     /** Where an undated fact sorts: after every dated one. */
     public static final LocalDate UNDATED = LocalDate.of(9999, 12, 31);
@@ -74,7 +75,8 @@ public record FactDoc(UUID id, FactType type, FactStatus status, FactOrigin orig
                         .toList(),
                 state.retractionReason(),
                 history.get(0).at(),
-                history.get(history.size() - 1).at());
+                history.get(history.size() - 1).at(),
+                content.extraction());
     }
 
     /** Back to the state it was built from, to fold later events onto it. */
@@ -86,7 +88,8 @@ public record FactDoc(UUID id, FactType type, FactStatus status, FactOrigin orig
                 topics.stream().map(TopicRef::id).toList(),
                 summary,
                 sources.stream().map(s -> new SourceRef(s.document().id(), s.quote(), s.start(), s.end(), s.confidence()))
-                        .toList());
+                        .toList(),
+                extraction);
         return new FactState(id, content, status, origin, version,
                 history.stream().map(c -> new FactState.Change(c.version(), c.type(), c.at(), c.by(), c.reason(),
                         c.position())).toList(),

@@ -18,6 +18,9 @@ import io.restassured.http.ContentType;
 /** Helpers for tests that drive the running service over HTTP and look at its database directly. */
 public final class Api {
 
+    /** The title {@link #ingest} gives; such documents bring only the facts their markers state. */
+    public static final String TEST_TITLE = "test document";
+
     private Api() {
     }
 
@@ -51,8 +54,13 @@ public final class Api {
 
     /** Ingests a plain-text document no other test has, returning its id. */
     public static String ingest(String text) {
+        return ingest(text, TEST_TITLE);
+    }
+
+    /** Ingests a plain-text document with a title, returning its id. */
+    public static String ingest(String text, String title) {
         return given().contentType(ContentType.TEXT).body(text)
-                .queryParam("title", "test document")
+                .queryParam("title", title)
                 .post("/api/documents")
                 .then().statusCode(201)
                 .extract().path("id");

@@ -38,6 +38,7 @@ public final class Types {
                        @NonNull List<@NonNull Topic> topics, @NonNull List<@NonNull Source> sources,
                        @NonNull List<@NonNull HistoryEntry> history, String retractionReason,
                        @NonNull OffsetDateTime recordedAt, @NonNull OffsetDateTime updatedAt,
+                       @Description("How the fact was extracted; null for facts asserted by a curator.") ExtractionView extraction,
                        @Ignore String cursor) {
 
         static Fact of(FactDoc d, String cursor) {
@@ -49,7 +50,22 @@ public final class Types {
                     d.sources().stream().map(s -> new Source(new Document(s.document().id().toString(), s.document().title(), null),
                             s.quote(), s.start(), s.end(), s.confidence())).toList(),
                     d.history().stream().map(h -> new HistoryEntry(h.version(), h.type(), h.at(), h.by(), h.reason())).toList(),
-                    d.retractionReason(), d.recordedAt(), d.updatedAt(), cursor);
+                    d.retractionReason(), d.recordedAt(), d.updatedAt(), ExtractionView.of(d.extraction()), cursor);
+        }
+    }
+
+    @Type("Extraction")
+    @Description("The extractor's reading of a fact: its version, the event's CAMEO code and PLOVER type:mode, and a target date.")
+    public record ExtractionView(@NonNull String extractorVersion, String cameo,
+                                 @Description("PLOVER type, with its mode after a colon; null for a neutral statement.") String plover,
+                                 @Description("A date the fact points to without having happened on it (\"by 2008\").") FactDateView target) {
+        static ExtractionView of(io.factline.domain.Extraction e) {
+            if (e == null) {
+                return null;
+            }
+            var t = e.target();
+            return new ExtractionView(e.extractorVersion(), e.cameo(), e.plover(),
+                    t == null ? null : new FactDateView(t.start(), t.end(), t.precision(), t.text()));
         }
     }
 

@@ -1,0 +1,230 @@
+package io.factline.extract;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.factline.extract.ExtractionData.Lexicon;
+import io.factline.extract.Gazetteer.Surface;
+import io.factline.extract.Gazetteer.SurfaceKind;
+
+/** Finds the actors a sentence names, and resolves the ones it only points at, in text order. */
+final class ActorFinder {
+
+    private final Gazetteer gazetteer;
+    private final Set<String> agentNouns;
+    private final Set<String> agentModifiers;
+    private final Set<String> titles;
+    private final Map<String, String> pronouns;
+    private final Set<String> groupPronouns;
+    private final Map<String, String> descriptions;
+    private final Set<String> jointSubjects;
+
+    ActorFinder(Gazetteer gazetteer, Lexicon lexicon, List<String> jointSubjects) {
+        this.gazetteer = gazetteer;
+        this.agentNouns = lower(lexicon.agentNouns());
+        this.agentModifiers = lower(lexicon.agentModifiers());
+        this.titles = Set.copyOf(lexicon.titles());
+        this.pronouns = lexicon.pronouns();
+        this.groupPronouns = lower(lexicon.groupPronouns());
+        this.descriptions = lexicon.definiteDescriptions();
+        this.jointSubjects = lower(jointSubjects);
+    }
+
+    private static Set<String> lower(List<String> words) {
+        return words.stream().map(w -> w.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+    }
+
+    List<Mention> find(Sentence s, Discourse discourse, LocalDate day) {
+        String text = s.documentText();
+        List<Mention> named = names(s, discourse, day);
+        List<Mention> all = new ArrayList<>(named);
+        for (int i = 0; i < s.size(); i++) {
+            int at = s.tokenStarts()[i];
+            if (covered(all, at)) {
+                continue;
+            }
+            String w = s.lower(i);
+            String gender = pronouns.get(w);
+            if (gender != null && s.tags()[i].startsWith("PRON")) {
+                add(all, at, s.tokenEnds()[i], discourse.person(gender), Mention.Via.PRONOUN);
+            } else if (groupPronouns.contains(w) && isClauseStart(s, i) && i + 1 < s.size() && s.isVerb(i + 1)) {
+                add(all, at, s.tokenEnds()[i], discourse.group(), Mention.Via.PRONOUN);
+            } else {
+                for (int n = 4; n >= 2; n--) { // multi-word descriptions: "the two leaders", "the party"
+                    if (i + n > s.size()) {
+                        continue;
+                    }
+                    String phrase = text.substring(at, s.tokenEnds()[i + n - 1]).toLowerCase(Locale.ROOT);
+                    if (jointSubjects.contains(phrase)) {
+                        boolean people = phrase.contains("leader") || phrase.contains("president");
+                        add(all, at, s.tokenEnds()[i + n - 1], discourse.pair(people), Mention.Via.DESCRIPTION);
+                        break;
+                    }
+                    String kind = descriptions.get(phrase);
+                    if ("PARTY".equals(kind)) {
+                        add(all, at, s.tokenEnds()[i + n - 1], discourse.party(), Mention.Via.DESCRIPTION);
+                        break;
+                    }
+                }
+            }
+        }
+        all.sort(Comparator.comparingInt(Mention::start));
+        return all;
+    }
+
+    private static boolean isClauseStart(Sentence s, int i) {
+        return i == 0 || s.words()[i - 1].equals(",") || s.words()[i - 1].equals(";") || s.lower(i - 1).equals("that");
+    }
+
+    private static void add(List<Mention> all, int start, int end, List<String> ids, Mention.Via via) {
+        if (!ids.isEmpty()) {
+            all.add(new Mention(start, end, ids, via));
+        }
+    }
+
+    private static boolean covered(List<Mention> mentions, int offset) {
+        for (Mention m : mentions) {
+            if (offset >= m.start() && offset < m.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Names, aliases, surnames, demonyms and offices: the longest surface wins where they overlap. */
+    private List<Mention> names(Sentence s, Discourse discourse, LocalDate day) {
+        String text = s.documentText();
+        record Candidate(int start, int end, Surface surface) {
+        }
+        List<Candidate> candidates = new ArrayList<>();
+        for (int i = s.start(); i < s.end(); i++) {
+            if (i > s.start() && Character.isLetterOrDigit(text.charAt(i - 1))) {
+                continue;
+            }
+            for (Surface surface : gazetteer.surfacesAt(text, i, s.end())) {
+                candidates.add(new Candidate(i, i + surface.text().length(), surface));
+            }
+        }
+        candidates.sort(Comparator.comparingInt((Candidate c) -> c.end() - c.start()).reversed()
+                .thenComparingInt(Candidate::start));
+        List<Mention> chosen = new ArrayList<>();
+        for (Candidate c : candidates) {
+            if (chosen.stream().anyMatch(m -> c.start() < m.end() && m.start() < c.end())) {
+                continue;
+            }
+            Mention m = switch (c.surface().kind()) {
+                case NAME -> new Mention(c.start(), c.end(), c.surface().actorIds(), Mention.Via.NAME);
+                case SURNAME -> surname(s, c.start(), c.end(), c.surface().actorIds(), discourse, day);
+                case DEMONYM -> demonym(s, c.start(), c.end(), c.surface().actorIds(), day);
+            };
+            if (m == null && c.surface().kind() != SurfaceKind.DEMONYM) {
+                continue;
+            }
+            if (m != null) {
+                chosen.add(m);
+            }
+        }
+        // a state or demonym right before an office and a name ("US President Barack Obama") stays a
+        // mention of the state; an office with no name after it is the person who held it then
+        chosen.sort(Comparator.comparingInt(Mention::start));
+        return chosen;
+    }
+
+    /** A bare surname counts after a title or once the person was named in full; the date settles who. */
+    private Mention surname(Sentence s, int start, int end, List<String> candidates, Discourse discourse, LocalDate day) {
+        int next = s.tokenFrom(end);
+        if (next < s.size() && s.tokenStarts()[next] == end + 1 && s.tags()[next].startsWith("PROPN")
+                && Character.isUpperCase(s.words()[next].charAt(0))) {
+            return null; // "Kim Jong-nam": a full name the gazetteer does not hold, not "Kim"
+        }
+        boolean titled = titleBefore(s.documentText(), s.start(), start);
+        List<String> known = candidates.stream().filter(discourse::wasNamed).toList();
+        List<String> pick;
+        if (known.size() == 1) {
+            pick = known;
+        } else if (!titled && known.isEmpty()) {
+            return null;
+        } else {
+            List<String> pool = known.isEmpty() ? candidates : known;
+            List<String> serving = day == null ? List.of() : pool.stream().filter(id -> gazetteer.inOffice(id, day)).toList();
+            pick = serving.size() == 1 ? serving : pool.size() == 1 ? pool : List.of();
+        }
+        return pick.isEmpty() ? null : new Mention(start, end, pick, Mention.Via.SURNAME);
+    }
+
+    private boolean titleBefore(String text, int sentenceStart, int at) {
+        String before = text.substring(Math.max(sentenceStart, at - 24), at).stripTrailing();
+        for (String title : titles) {
+            if (before.endsWith(title) && (before.length() == title.length()
+                    || !Character.isLetter(before.charAt(before.length() - title.length() - 1)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "South Korean and American officials", "Chinese and Russian leaders": a demonym names its state
+     * when agents follow it; "the South Korean president", with no name after, is who held the office.
+     */
+    private Mention demonym(Sentence s, int start, int end, List<String> stateIds, LocalDate day) {
+        String text = s.documentText();
+        if (start > s.start() && text.charAt(start - 1) == '-' && start - 2 >= s.start()
+                && Character.isLowerCase(text.charAt(start - 2))) {
+            return null; // "inter-Korean", "anti-American"
+        }
+        int i = s.tokenFrom(end);
+        while (i < s.size()) {
+            String w = s.lower(i);
+            String two = i + 1 < s.size() ? w + " " + s.lower(i + 1) : "";
+            if (!two.isEmpty() && agentNouns.contains(two)) {
+                return new Mention(start, end, stateIds, Mention.Via.DEMONYM);
+            }
+            String office = officeAt(s, i);
+            if (office != null) {
+                int after = i + office.split(" ").length;
+                boolean nameFollows = after < s.size() && Character.isUpperCase(s.words()[after].charAt(0))
+                        && s.tags()[after].startsWith("PROPN");
+                if (!nameFollows && day != null && stateIds.size() == 1) {
+                    var holder = gazetteer.holder(gazetteer.office(office).orElseThrow(), stateIds.get(0), day);
+                    if (holder.isPresent()) {
+                        return new Mention(start, s.tokenEnds()[after - 1], List.of(holder.get()), Mention.Via.OFFICE);
+                    }
+                }
+                return new Mention(start, end, stateIds, Mention.Via.DEMONYM);
+            }
+            if (agentNouns.contains(w)) {
+                return new Mention(start, end, stateIds, Mention.Via.DEMONYM);
+            }
+            if (!(agentModifiers.contains(w) || w.equals(",") || w.equals("-") || isDemonymWord(s, i))) {
+                return null;
+            }
+            i++;
+        }
+        return null;
+    }
+
+    private String officeAt(Sentence s, int i) {
+        for (int n = Math.min(gazetteer.longestOfficePhrase(), s.size() - i); n >= 1; n--) {
+            String phrase = s.documentText().substring(s.tokenStarts()[i], s.tokenEnds()[i + n - 1]);
+            if (gazetteer.office(phrase).isPresent()) {
+                return phrase;
+            }
+        }
+        return null;
+    }
+
+    private boolean isDemonymWord(Sentence s, int i) {
+        String text = s.documentText();
+        return gazetteer.surfacesAt(text, s.tokenStarts()[i], s.end()).stream()
+                .anyMatch(x -> x.kind() == SurfaceKind.DEMONYM)
+                || (i + 1 < s.size() && s.words()[i].equals("South") || s.words()[i].equals("North"))
+                || s.words()[i].equals("Korean");
+    }
+}

@@ -1,0 +1,128 @@
+package io.factline.extract;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.factline.domain.FactDate;
+
+/**
+ * What the text has said so far, for light coreference and dates: the people, states and parties
+ * mentioned most recently, who spoke last, what the last sentence was about, and the narrative
+ * date that undated sentences inherit.
+ */
+final class Discourse {
+
+    private final Gazetteer gazetteer;
+    private final List<String> persons = new ArrayList<>();
+    private final List<String> states = new ArrayList<>();
+    private final Set<String> named = new HashSet<>();
+    private String lastParty;
+    private List<String> lastSpeakers = List.of();
+    private String lastGroupSubject;
+    private List<String> lastJointStates = List.of();
+    private FactDate narrativeDate;
+    private final LocalDate documentDate;
+
+    Discourse(Gazetteer gazetteer, LocalDate documentDate) {
+        this.gazetteer = gazetteer;
+        this.documentDate = documentDate;
+    }
+
+    /** The date relative expressions are resolved against. */
+    LocalDate reference() {
+        if (documentDate != null) {
+            return documentDate; // "last week" in a report counts from the day it was published
+        }
+        return narrativeDate != null ? narrativeDate.start() : null;
+    }
+
+    FactDate narrativeDate() {
+        return narrativeDate;
+    }
+
+    void narrativeDate(FactDate date) {
+        this.narrativeDate = date;
+    }
+
+    boolean wasNamed(String personId) {
+        return named.contains(personId);
+    }
+
+    /** Records the sentence's mentions, in text order. */
+    void saw(List<Mention> mentions) {
+        boolean first = true;
+        for (Mention m : mentions) {
+            for (String id : m.actorIds()) {
+                ExtractionData.Actor a = gazetteer.actor(id);
+                if (a == null) {
+                    continue;
+                }
+                if (m.via() == Mention.Via.NAME || m.via() == Mention.Via.SURNAME || m.via() == Mention.Via.OFFICE) {
+                    named.add(id);
+                }
+                if (a.isPerson()) {
+                    touch(persons, id);
+                } else if (a.isState()) {
+                    touch(states, id);
+                } else if ("PARTY".equals(a.kind())) {
+                    lastParty = id;
+                }
+                if (first && !a.isPerson()) {
+                    lastGroupSubject = id;
+                }
+            }
+            first = false;
+        }
+    }
+
+    void spoke(List<String> speakers) {
+        lastSpeakers = List.copyOf(speakers);
+    }
+
+    private static void touch(List<String> recent, String id) {
+        recent.remove(id);
+        recent.add(0, id);
+    }
+
+    /** "he", "she": the last speaker of that gender, else the most recent person of it. */
+    List<String> person(String gender) {
+        for (String id : lastSpeakers) {
+            ExtractionData.Actor a = gazetteer.actor(id);
+            if (a != null && a.isPerson() && gender.equals(a.gender())) {
+                return List.of(id);
+            }
+        }
+        return persons.stream().filter(id -> gender.equals(gazetteer.actor(id).gender())).findFirst().map(List::of)
+                .orElse(List.of());
+    }
+
+    /** "it" as a subject: the organisation, party or state the last sentences were about. */
+    List<String> group() {
+        return lastGroupSubject == null ? List.of() : List.of(lastGroupSubject);
+    }
+
+    List<String> party() {
+        return lastParty == null ? List.of() : List.of(lastParty);
+    }
+
+    void jointParties(List<String> states) {
+        if (states.size() >= 2) {
+            lastJointStates = List.copyOf(states);
+        }
+    }
+
+    /**
+     * "the two leaders": the last two people; "both sides", "the allies": the states of the last
+     * agreement or meeting, else the last two states.
+     */
+    List<String> pair(boolean people) {
+        if (!people && !lastJointStates.isEmpty()) {
+            return lastJointStates;
+        }
+        List<String> recent = people ? persons : states;
+        return recent.size() < 2 ? List.of() : List.copyOf(recent.subList(0, 2));
+    }
+}

@@ -1,0 +1,110 @@
+package io.factline.extract;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * The extractor's knowledge, all of it data: the actor gazetteer (shared with the reference data the
+ * service registers), offices and who held them when, trigger words, structural word lists and the
+ * topic dictionary. Read from classpath resources bundled with the code; nothing is fetched.
+ */
+public record ExtractionData(List<Actor> actors, Offices offices, Triggers triggers, Lexicon lexicon, List<Topic> topics) {
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Actor(String id, String name, String kind, List<String> aliases, String wikidataId, String surname,
+                        String gender, List<String> members, List<String> demonyms) {
+        public Actor {
+            aliases = aliases == null ? List.of() : aliases;
+            members = members == null ? List.of() : members;
+            demonyms = demonyms == null ? List.of() : demonyms;
+        }
+
+        boolean isPerson() {
+            return "PERSON".equals(kind);
+        }
+
+        boolean isState() {
+            return "STATE".equals(kind);
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Term(String office, String of, String holder, LocalDate from, LocalDate to) {
+        boolean covers(LocalDate day) {
+            return !day.isBefore(from) && (to == null || day.isBefore(to));
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Offices(Map<String, List<String>> offices, List<Term> terms) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Trigger(String lemma, String cameo, String plover, String mode, Boolean jointOnly,
+                          List<String> needsObject, List<String> notBefore) {
+        public Trigger {
+            needsObject = needsObject == null ? List.of() : needsObject;
+            notBefore = notBefore == null ? List.of() : notBefore;
+        }
+
+        boolean joint() {
+            return Boolean.TRUE.equals(jointOnly);
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record EventNoun(String noun, String cameo, String mode) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Triggers(List<Trigger> statement, List<Trigger> agreement, List<String> agreementNouns,
+                           List<Trigger> meeting, List<EventNoun> meetingNouns, List<String> governorPrepositions,
+                           List<String> governorVerbs, List<String> jointSubjects, List<String> targetMarkers) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Lexicon(List<String> agentNouns, List<String> agentModifiers, List<String> boilerplate,
+                          Map<String, String> pronouns, List<String> groupPronouns, Map<String, String> definiteDescriptions,
+                          List<String> sentenceStarters, List<String> abbreviations, List<String> nonEpisodic,
+                          List<String> titles) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Topic(String id, String name, List<String> keywords) {
+        public Topic {
+            keywords = keywords == null ? List.of() : keywords;
+        }
+    }
+
+    /** The data shipped with factline. */
+    public static ExtractionData bundled() {
+        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        return new ExtractionData(
+                List.of(read(json, "reference/actors.json", Actor[].class)),
+                read(json, "extract/offices.json", Offices.class),
+                read(json, "extract/triggers.json", Triggers.class),
+                read(json, "extract/lexicon.json", Lexicon.class),
+                List.of(read(json, "reference/topics.json", Topic[].class)));
+    }
+
+    private static <T> T read(ObjectMapper json, String resource, Class<T> type) {
+        try (InputStream in = ExtractionData.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("extraction data " + resource + " is not on the classpath");
+            }
+            return json.readValue(in, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read extraction data " + resource, e);
+        }
+    }
+}

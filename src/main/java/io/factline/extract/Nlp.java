@@ -1,0 +1,129 @@
+package io.factline.extract;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import opennlp.tools.lemmatizer.LemmatizerME;
+import opennlp.tools.lemmatizer.LemmatizerModel;
+import opennlp.tools.postag.POSModel;
+import opennlp.tools.postag.POSTaggerME;
+import opennlp.tools.sentdetect.SentenceDetectorME;
+import opennlp.tools.sentdetect.SentenceModel;
+import opennlp.tools.tokenize.TokenizerME;
+import opennlp.tools.tokenize.TokenizerModel;
+import opennlp.tools.util.Span;
+
+/**
+ * Sentences, tokens, part-of-speech tags and lemmas from OpenNLP's English (UD EWT) models, bundled
+ * in jars on the classpath. The models are loaded once and shared; the OpenNLP tools that use them
+ * are not thread-safe, so each thread gets its own.
+ */
+final class Nlp {
+
+    private static final String PREFIX = "opennlp-en-ud-ewt-";
+    private static final String SUFFIX = "-1.3-2.5.4.bin";
+
+    private record Models(SentenceModel sentences, TokenizerModel tokens, POSModel tags, LemmatizerModel lemmas) {
+    }
+
+    private record Tools(SentenceDetectorME sentences, TokenizerME tokens, POSTaggerME tags, LemmatizerME lemmas) {
+    }
+
+    private static volatile Models models;
+    private static final ThreadLocal<Tools> TOOLS = ThreadLocal.withInitial(() -> {
+        Models m = models();
+        return new Tools(new SentenceDetectorME(m.sentences()), new TokenizerME(m.tokens()), new POSTaggerME(m.tags()),
+                new LemmatizerME(m.lemmas()));
+    });
+
+    private Nlp() {
+    }
+
+    /** Loads the models if not yet loaded; returns the time it took in milliseconds (0 when already loaded). */
+    static long load() {
+        if (models != null) {
+            return 0;
+        }
+        long t0 = System.nanoTime();
+        models();
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    private static Models models() {
+        Models m = models;
+        if (m == null) {
+            synchronized (Nlp.class) {
+                m = models;
+                if (m == null) {
+                    try {
+                        m = new Models(new SentenceModel(open("sentence")), new TokenizerModel(open("tokens")),
+                                new POSModel(open("pos")), new LemmatizerModel(open("lemmas")));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("cannot read an OpenNLP model", e);
+                    }
+                    models = m;
+                }
+            }
+        }
+        return m;
+    }
+
+    private static InputStream open(String kind) {
+        InputStream in = Nlp.class.getClassLoader().getResourceAsStream(PREFIX + kind + SUFFIX);
+        if (in == null) {
+            throw new IllegalStateException("OpenNLP model " + PREFIX + kind + SUFFIX + " is not on the classpath");
+        }
+        return in;
+    }
+
+    /** Sentence spans of text[from, to), as absolute offsets. */
+    static List<int[]> sentences(String text, int from, int to) {
+        Span[] spans = TOOLS.get().sentences().sentPosDetect(text.substring(from, to));
+        List<int[]> out = new ArrayList<>(spans.length);
+        for (Span s : spans) {
+            out.add(new int[] {from + s.getStart(), from + s.getEnd()});
+        }
+        return out;
+    }
+
+    /**
+     * Rejoins words the tokenizer split at a hyphen ("Jae - in", "four - day"): left apart, the
+     * pieces mislead the tagger ("Moon Jae-in met" tags "in" as a preposition and "met" as a noun).
+     */
+    static Span[] joinHyphenated(Span[] spans, String s) {
+        List<Span> out = new ArrayList<>(spans.length);
+        for (int i = 0; i < spans.length; i++) {
+            Span cur = spans[i];
+            while (i + 2 < spans.length && cur.getEnd() == spans[i + 1].getStart()
+                    && spans[i + 1].getEnd() == spans[i + 2].getStart()
+                    && s.substring(spans[i + 1].getStart(), spans[i + 1].getEnd()).equals("-")
+                    && Character.isLetterOrDigit(s.charAt(cur.getEnd() - 1))
+                    && Character.isLetterOrDigit(s.charAt(spans[i + 2].getStart()))) {
+                cur = new Span(cur.getStart(), spans[i + 2].getEnd());
+                i += 2;
+            }
+            out.add(cur);
+        }
+        return out.toArray(new Span[0]);
+    }
+
+    /** Tokens, tags and lemmas of the sentence text[start, end). */
+    static Sentence analyse(String text, int start, int end) {
+        Tools tools = TOOLS.get();
+        String s = text.substring(start, end);
+        Span[] spans = joinHyphenated(tools.tokens().tokenizePos(s), s);
+        String[] words = Span.spansToStrings(spans, s);
+        String[] tags = tools.tags().tag(words);
+        String[] lemmas = tools.lemmas().lemmatize(words, tags);
+        int[] starts = new int[spans.length];
+        int[] ends = new int[spans.length];
+        for (int i = 0; i < spans.length; i++) {
+            starts[i] = start + spans[i].getStart();
+            ends[i] = start + spans[i].getEnd();
+        }
+        return new Sentence(text, start, end, words, tags, lemmas, starts, ends);
+    }
+}

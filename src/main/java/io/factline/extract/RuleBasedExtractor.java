@@ -1,0 +1,176 @@
+package io.factline.extract;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import io.factline.domain.FactActor;
+import io.factline.domain.FactDate;
+import io.factline.domain.FactType;
+import io.factline.domain.Role;
+import io.factline.extract.DateFinder.DateMention;
+
+/**
+ * factline's extraction pipeline: cleaning, sentences and tokens (OpenNLP), dates, actors with
+ * light coreference, triggers, topics. Deterministic and free of I/O once built; all its
+ * knowledge is data ({@link ExtractionData}). Thread-safe: per-call state lives in a {@link Discourse}.
+ */
+public final class RuleBasedExtractor implements FactExtractor {
+
+    /** Bump when a rule or a data file changes what is extracted. */
+    public static final String VERSION = "factline-rules-1";
+
+    private static final Pattern INITIALISM_END = Pattern.compile("(?:\\b[A-Z]\\.)+$");
+    private static final int SUMMARY_LIMIT = 280;
+
+    private final TextBlocks blocks;
+    private final DateFinder dates;
+    private final Gazetteer gazetteer;
+    private final ActorFinder actorFinder;
+    private final TriggerFinder triggerFinder;
+    private final Map<String, Pattern> topicPatterns = new LinkedHashMap<>();
+    private final Set<String> abbreviations;
+    private final Set<String> sentenceStarters;
+
+    public RuleBasedExtractor(ExtractionData data) {
+        this.blocks = new TextBlocks(data.lexicon().boilerplate());
+        this.dates = new DateFinder(data.triggers().targetMarkers());
+        this.gazetteer = new Gazetteer(data);
+        this.actorFinder = new ActorFinder(gazetteer, data.lexicon(), data.triggers().jointSubjects());
+        this.triggerFinder = new TriggerFinder(data.triggers(), data.lexicon().nonEpisodic());
+        for (ExtractionData.Topic t : data.topics()) {
+            if (!t.keywords().isEmpty()) {
+                String alternatives = String.join("|", t.keywords().stream().map(Pattern::quote).toList());
+                topicPatterns.put(t.id(), Pattern.compile("(?i)(?<![\\p{L}])(?:" + alternatives + ")"));
+            }
+        }
+        this.abbreviations = Set.copyOf(data.lexicon().abbreviations());
+        this.sentenceStarters = Set.copyOf(data.lexicon().sentenceStarters());
+    }
+
+    /** The pipeline with the data bundled in factline's resources, models loaded. */
+    public static RuleBasedExtractor bundled() {
+        Nlp.load();
+        return new RuleBasedExtractor(ExtractionData.bundled());
+    }
+
+    /** Loads the language models now rather than on the first document; returns milliseconds spent. */
+    public static long loadModels() {
+        return Nlp.load();
+    }
+
+    @Override
+    public String version() {
+        return VERSION;
+    }
+
+    @Override
+    public List<FactDraft> extract(DocumentText document) {
+        String text = document.text();
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        TextBlocks.Cleaned cleaned = blocks.read(text);
+        LocalDate documentDate = document.documentDate() != null ? document.documentDate()
+                : cleaned.documentDate().orElse(null);
+        Discourse discourse = new Discourse(gazetteer, documentDate);
+        List<FactDraft> drafts = new ArrayList<>();
+        for (TextBlocks.Block block : cleaned.paragraphs()) {
+            if (block.heading()) {
+                continue;
+            }
+            for (int[] span : sentences(text, block.start(), block.end())) {
+                Sentence sentence = Nlp.analyse(text, span[0], span[1]);
+                new SentenceReading(this, sentence, discourse).read(drafts);
+            }
+        }
+        return drafts;
+    }
+
+    /** OpenNLP's sentences, rejoined where it split after an abbreviation ("the U.S. and R.O.K. agreed"). */
+    List<int[]> sentences(String text, int from, int to) {
+        List<int[]> raw = Nlp.sentences(text, from, to);
+        List<int[]> merged = new ArrayList<>(raw.size());
+        for (int[] s : raw) {
+            if (!merged.isEmpty()) {
+                int[] prev = merged.get(merged.size() - 1);
+                String prevText = text.substring(prev[0], prev[1]);
+                if (endsWithAbbreviation(prevText) && continues(text.substring(s[0], s[1]))) {
+                    prev[1] = s[1];
+                    continue;
+                }
+            }
+            merged.add(new int[] {s[0], s[1]});
+        }
+        return merged;
+    }
+
+    private boolean endsWithAbbreviation(String sentence) {
+        String last = sentence.substring(sentence.lastIndexOf(' ') + 1);
+        return abbreviations.contains(last) || INITIALISM_END.matcher(sentence).find();
+    }
+
+    private boolean continues(String next) {
+        String first = next.split("[\\s,]", 2)[0];
+        return !first.isEmpty() && (Character.isLowerCase(first.charAt(0))
+                || !sentenceStarters.contains(first.toLowerCase(Locale.ROOT)));
+    }
+
+    DateFinder dates() {
+        return dates;
+    }
+
+    ActorFinder actorFinder() {
+        return actorFinder;
+    }
+
+    TriggerFinder triggerFinder() {
+        return triggerFinder;
+    }
+
+    Gazetteer gazetteer() {
+        return gazetteer;
+    }
+
+    /** Topic ids whose keywords occur in the passage, and topics named like one of the fact's actors. */
+    List<String> topics(String passage, List<FactActor> actors) {
+        Set<String> found = new LinkedHashSet<>();
+        topicPatterns.forEach((id, p) -> {
+            if (p.matcher(passage).find()) {
+                found.add(id);
+            }
+        });
+        for (FactActor a : actors) {
+            if (topicPatterns.containsKey(a.actorId())) {
+                found.add(a.actorId());
+            }
+        }
+        return List.copyOf(found);
+    }
+
+    static String summary(String passage) {
+        String s = passage.replaceAll("\\s+", " ").strip();
+        return s.length() <= SUMMARY_LIMIT ? s : s.substring(0, SUMMARY_LIMIT - 1).stripTrailing() + "…";
+    }
+
+    static final Set<FactType> ONE_PER_CLAUSE = EnumSet.allOf(FactType.class);
+
+    static FactDate unknownDate() {
+        return FactDate.unknown(null);
+    }
+
+    static List<FactActor> withRole(List<String> ids, Role role) {
+        return ids.stream().distinct().map(id -> new FactActor(id, role)).toList();
+    }
+
+    static boolean isDate(DateMention d) {
+        return d.date().isKnown();
+    }
+}

@@ -1,0 +1,337 @@
+package io.factline.extract;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.factline.domain.FactActor;
+import io.factline.domain.FactDate;
+import io.factline.domain.FactType;
+import io.factline.domain.Role;
+import io.factline.extract.DateFinder.DateMention;
+
+/** Reads one sentence: its dates, actors, clauses and triggers become fact drafts; the discourse moves on. */
+final class SentenceReading {
+
+    private final RuleBasedExtractor pipeline;
+    private final Sentence s;
+    private final Discourse discourse;
+    private final String text;
+    private List<DateMention> dateMentions;
+    private List<Mention> mentions;
+    private final Set<DateMention> complementDates = new LinkedHashSet<>();
+
+    SentenceReading(RuleBasedExtractor pipeline, Sentence sentence, Discourse discourse) {
+        this.pipeline = pipeline;
+        this.s = sentence;
+        this.discourse = discourse;
+        this.text = sentence.documentText();
+    }
+
+    void read(List<FactDraft> out) {
+        dateMentions = pipeline.dates().find(text, s.start(), s.end(), discourse.reference());
+        LocalDate day = dateMentions.stream().filter(d -> !d.target()).findFirst().map(d -> d.date().start())
+                .orElse(discourse.reference());
+        mentions = pipeline.actorFinder().find(s, discourse, day);
+        List<String> speakers = new ArrayList<>();
+        for (int[] clause : clauses()) {
+            Map<FactType, Boolean> done = new EnumMap<>(FactType.class);
+            for (Trigger t : pipeline.triggerFinder().find(s, clause[0], clause[1])) {
+                if (done.containsKey(t.type())) {
+                    continue;
+                }
+                FactDraft draft = switch (t.type()) {
+                    case STATEMENT -> statement(t, clause, speakers);
+                    case AGREEMENT -> agreement(t, clause);
+                    case MEETING -> meeting(t, clause);
+                };
+                if (draft != null) {
+                    if (draft.type() != FactType.STATEMENT) {
+                        discourse.jointParties(draft.actors().stream().map(FactActor::actorId)
+                                .filter(id -> pipeline.gazetteer().actor(id).isState()).toList());
+                    }
+                    out.add(draft);
+                    done.put(t.type(), true);
+                }
+            }
+        }
+        discourse.saw(mentions);
+        if (!speakers.isEmpty()) {
+            discourse.spoke(speakers);
+        }
+        moveNarrativeDate();
+    }
+
+    /** Clauses split at ";" and at ", but" / ", while" / ", whereas", as token ranges. */
+    private List<int[]> clauses() {
+        List<int[]> out = new ArrayList<>();
+        int from = 0;
+        for (int i = 0; i < s.size(); i++) {
+            boolean split = s.words()[i].equals(";") && !inQuotes(s.tokenStarts()[i])
+                    || s.words()[i].equals(",") && i + 1 < s.size()
+                    && Set.of("but", "while", "whereas").contains(s.lower(i + 1)) && !inQuotes(s.tokenStarts()[i]);
+            if (split) {
+                out.add(new int[] {from, i});
+                from = i + 1;
+            }
+        }
+        out.add(new int[] {from, s.size()});
+        return out;
+    }
+
+    private FactDraft statement(Trigger t, int[] clause, List<String> speakers) {
+        List<Mention> speaker = speaker(t, clause);
+        if (speaker.isEmpty()) {
+            return null;
+        }
+        List<String> speakerIds = ids(speaker);
+        List<FactActor> actors = new ArrayList<>(RuleBasedExtractor.withRole(speakerIds, Role.SPEAKER));
+        if ("REQUEST".equals(t.plover())) {
+            addressee(t, clause).stream().filter(id -> !speakerIds.contains(id))
+                    .forEach(id -> actors.add(new FactActor(id, Role.ADDRESSEE)));
+        }
+        speakers.addAll(speakerIds);
+        Dated dated = date(t, clause, true);
+        double confidence = 0.85 - (speaker.get(0).resolvedFromContext() ? 0.1 : 0) - (dated.inherited ? 0.05 : 0);
+        return draft(t, actors, dated, confidence);
+    }
+
+    /** Who is asked: the first actor after the trigger, or the person it introduces ("South Korean President Park"). */
+    private List<String> addressee(Trigger t, int[] clause) {
+        List<Mention> after = mentionsIn(t.lastToken() + 1, clause[1]);
+        if (after.isEmpty()) {
+            return List.of();
+        }
+        Mention first = after.get(0);
+        for (Mention m : after) {
+            if (m.start() - first.start() > 40) {
+                break;
+            }
+            if (m.actorIds().stream().allMatch(id -> pipeline.gazetteer().actor(id).isPerson())) {
+                return m.actorIds();
+            }
+        }
+        return first.actorIds();
+    }
+
+    /** The nearest actor left of the trigger in its part of the clause: "During the call, Biden said". */
+    private List<Mention> speaker(Trigger t, int[] clause) {
+        int end = t.token();
+        int segment = end - 1;
+        while (segment >= clause[0]) {
+            while (segment >= clause[0] && !isBreak(segment)) {
+                segment--;
+            }
+            List<Mention> found = mentionsIn(segment + 1, end);
+            if (!found.isEmpty()) {
+                return List.of(found.get(found.size() - 1));
+            }
+            boolean onlyAdverbs = true;
+            for (int i = segment + 1; i < end; i++) {
+                onlyAdverbs &= s.tags()[i].startsWith("ADV");
+            }
+            if (!onlyAdverbs || segment < clause[0]) {
+                return List.of(); // "some criticized", "one observer noted": no known actor speaks
+            }
+            end = segment; // "Park, the South Korean president, said": look past the apposition
+            segment--;
+        }
+        return List.of();
+    }
+
+    private boolean isBreak(int i) {
+        String w = s.words()[i];
+        return (w.equals(",") || w.equals(";") || w.equals(":")) && !inQuotes(s.tokenStarts()[i]);
+    }
+
+    private FactDraft agreement(Trigger t, int[] clause) {
+        int need = t.joint() ? 2 : 1;
+        List<String> parties = expand(ids(mentionsIn(clause[0], t.token())));
+        if (parties.size() < need) {
+            parties = expand(ids(mentionsIn(clause[0], clause[1])));
+        }
+        if (parties.size() < need) {
+            return null;
+        }
+        return draft(t, RuleBasedExtractor.withRole(parties, Role.PARTY), date(t, clause, false), t.noun() ? 0.7 : 0.8);
+    }
+
+    /** A joint body stands for its members: the founding of the ROK-U.S. Working Group is theirs. */
+    private List<String> expand(List<String> ids) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String id : ids) {
+            ExtractionData.Actor a = pipeline.gazetteer().actor(id);
+            if (a != null && !a.members().isEmpty()) {
+                out.addAll(a.members());
+            } else {
+                out.add(id);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private FactDraft meeting(Trigger t, int[] clause) {
+        List<Mention> all = mentionsIn(clause[0], clause[1]);
+        List<String> ids = ids(all);
+        if (ids.size() < 2) {
+            return null;
+        }
+        List<FactActor> actors = new ArrayList<>();
+        boolean visit = "visit".equals(t.mode());
+        int trigger = s.tokenStarts()[t.token()];
+        int destination = t.lastToken() + 1 < s.size() && s.lower(t.lastToken() + 1).equals("to")
+                ? s.tokenEnds()[t.lastToken() + 1] : -1;
+        Mention visitor = all.stream().filter(m -> m.start() < trigger).findFirst().orElse(null);
+        for (Mention m : all) {
+            Role role = "host".equals(t.mode()) ? (m == visitor ? Role.HOST : Role.VISITOR)
+                    : !visit ? Role.PARTICIPANT
+                    : m == visitor ? Role.VISITOR
+                    : destination >= 0 && m.start() >= destination && m.start() <= destination + 1 ? Role.HOST
+                    : Role.PARTICIPANT;
+            for (String id : m.actorIds()) {
+                if (actors.stream().noneMatch(a -> a.actorId().equals(id))) {
+                    actors.add(new FactActor(id, role));
+                }
+            }
+        }
+        return draft(t, actors, date(t, clause, false), t.noun() ? 0.7 : 0.8);
+    }
+
+    private record Dated(FactDate date, FactDate target, boolean inherited) {
+    }
+
+    /**
+     * The fact's own date in its clause, nearest the trigger; a date only in what is agreed to
+     * ("agreed to transfer … on December 1, 2015") or after "by" is a target, and leaves the fact
+     * undated. Statements take no date from what they report. Otherwise the narrative's date.
+     */
+    private Dated date(Trigger t, int[] clause, boolean statement) {
+        int trigger = s.tokenStarts()[t.token()];
+        int complement = complementStart(t, clause);
+        DateMention best = null;
+        FactDate target = null;
+        for (DateMention d : dateMentions) {
+            int tok = s.tokenAt(d.start());
+            if (tok < clause[0] || tok >= clause[1] || inQuotes(d.start())) {
+                continue;
+            }
+            if (d.target() || (complement >= 0 && d.start() >= complement)) {
+                complementDates.add(d);
+                target = target == null ? d.date() : target;
+                continue;
+            }
+            if (statement && d.start() > trigger && !prepositionalAfterTrigger(t, tok)) {
+                continue;
+            }
+            if (best == null || Math.abs(d.start() - trigger) < Math.abs(best.start() - trigger)) {
+                best = d;
+            }
+        }
+        if (best != null) {
+            return new Dated(best.date(), target, false);
+        }
+        if (target != null || discourse.narrativeDate() == null) {
+            return new Dated(FactDate.unknown(null), target, false);
+        }
+        return new Dated(discourse.narrativeDate(), null, true);
+    }
+
+    /** Where "agreed to VERB …" begins what was agreed: the offset of that "to", or -1. */
+    private int complementStart(Trigger t, int[] clause) {
+        if (t.type() != FactType.AGREEMENT) {
+            return -1;
+        }
+        for (int i = t.lastToken() + 1; i + 1 < clause[1] && i <= t.lastToken() + 6; i++) {
+            if (s.lower(i).equals("to") && s.isVerb(i + 1)) {
+                return s.tokenStarts()[i];
+            }
+        }
+        return -1;
+    }
+
+    /** "said on Sunday", "announced … after the 2020 election": a date after the verb, not in a reported clause. */
+    private boolean prepositionalAfterTrigger(Trigger t, int dateToken) {
+        for (int i = t.lastToken() + 1; i < dateToken; i++) {
+            if (s.tags()[i].startsWith("SCONJ") || s.lower(i).equals("that")) {
+                return false;
+            }
+        }
+        int before = dateToken - 1;
+        if (before > t.lastToken() && s.lower(before).equals("the")) {
+            before--;
+        }
+        return before > t.lastToken() && s.tags()[before].matches("ADP.*|SCONJ.*");
+    }
+
+    private FactDraft draft(Trigger t, List<FactActor> actors, Dated dated, double confidence) {
+        String passage = s.text();
+        StringBuilder masked = new StringBuilder(passage);
+        for (Mention m : mentions) { // "New Politics Alliance for Democracy" is not about the alliance
+            for (int i = m.start(); i < m.end(); i++) {
+                masked.setCharAt(i - s.start(), ' ');
+            }
+        }
+        return new FactDraft(t.type(), dated.date(), actors, pipeline.topics(masked.toString(), actors),
+                RuleBasedExtractor.summary(passage), s.start(), s.end(), Math.max(0.1, Math.min(1.0, confidence)),
+                t.cameo(), t.ploverCode(), dated.target());
+    }
+
+    private List<Mention> mentionsIn(int fromToken, int toToken) {
+        if (fromToken >= toToken || fromToken >= s.size()) {
+            return List.of();
+        }
+        int from = s.tokenStarts()[Math.max(0, fromToken)];
+        int to = toToken >= s.size() ? s.end() : s.tokenStarts()[toToken];
+        return mentions.stream().filter(m -> m.start() >= from && m.start() < to && !inQuotes(m.start())).toList();
+    }
+
+    private static List<String> ids(List<Mention> mentions) {
+        Set<String> ids = new LinkedHashSet<>();
+        mentions.forEach(m -> ids.addAll(m.actorIds()));
+        return List.copyOf(ids);
+    }
+
+    private boolean inQuotes(int offset) {
+        boolean in = false;
+        for (int i = s.start(); i < offset; i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                in = !in;
+            } else if (c == '“') {
+                in = true;
+            } else if (c == '”') {
+                in = false;
+            }
+        }
+        return in;
+    }
+
+    /**
+     * The narrative date moves to a sentence's date when it is the first, when the sentence opens
+     * with it ("On 12 November 2020, …"), or when it is later; an earlier date deeper in a sentence is
+     * a flashback ("launched in November 2018") and leaves the narrative where it was.
+     */
+    private void moveNarrativeDate() {
+        int firstVerb = s.size();
+        for (int i = 0; i < s.size(); i++) {
+            if (s.isVerb(i)) {
+                firstVerb = i;
+                break;
+            }
+        }
+        int firstVerbOffset = firstVerb < s.size() ? s.tokenStarts()[firstVerb] : s.end();
+        for (DateMention d : dateMentions) {
+            if (d.target() || complementDates.contains(d) || inQuotes(d.start())) {
+                continue;
+            }
+            FactDate current = discourse.narrativeDate();
+            if (current == null || d.end() <= firstVerbOffset || !d.date().start().isBefore(current.start())) {
+                discourse.narrativeDate(d.date());
+            }
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package io.factline.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.factline.domain.DatePrecision;
+import io.factline.domain.FactActor;
+import io.factline.domain.FactType;
+import io.factline.domain.Role;
+
+/** The pipeline's rules on sentences written for these tests (none from the seed). */
+class ExtractionRulesTest {
+
+    private static RuleBasedExtractor pipeline;
+
+    @BeforeAll
+    static void load() {
+        pipeline = RuleBasedExtractor.bundled();
+    }
+
+    private static List<FactDraft> extract(String text, LocalDate documentDate) {
+        return pipeline.extract(new DocumentText(text, documentDate, null));
+    }
+
+    private static FactDraft only(List<FactDraft> drafts, FactType type) {
+        List<FactDraft> of = drafts.stream().filter(d -> d.type() == type).toList();
+        assertThat(of).as("%s facts in %s", type, drafts).hasSize(1);
+        return of.get(0);
+    }
+
+    private static List<String> ids(FactDraft d) {
+        return d.actors().stream().map(FactActor::actorId).toList();
+    }
+
+    @Test
+    void absoluteDatesKeepTheirPrecisionAndWords() {
+        DateFinder dates = new DateFinder(List.of("by", "until"));
+        String s = "It met on 3 March 2019, again on July 4, 2020, in August 2021 and in 1994; the 2002 Agreement holds until 2030.";
+        List<DateFinder.DateMention> found = dates.find(s, 0, s.length(), null);
+        assertThat(found).extracting(d -> d.date().precision()).containsExactly(DatePrecision.DAY, DatePrecision.DAY,
+                DatePrecision.MONTH, DatePrecision.YEAR, DatePrecision.YEAR, DatePrecision.YEAR);
+        assertThat(found.get(1).date().start()).isEqualTo(LocalDate.of(2020, 7, 4));
+        assertThat(found.get(2).date().text()).isEqualTo("August 2021");
+        assertThat(found.get(5).target()).isTrue();
+        String numbers = "a 25,000-strong force, 1,500 troops and 95% of 2,008 units";
+        assertThat(dates.find(numbers, 0, numbers.length(), null)).isEmpty();
+    }
+
+    @Test
+    void relativeDatesResolveAgainstTheDocumentsDate() {
+        LocalDate wednesday = LocalDate.of(2023, 4, 26);
+        FactDraft sunday = only(extract("On Sunday, Japan and South Korea agreed to share missile warning data.", wednesday),
+                FactType.AGREEMENT);
+        assertThat(sunday.date().start()).isEqualTo(LocalDate.of(2023, 4, 23));
+        FactDraft lastYear = only(extract("Last year, Japan and South Korea signed an intelligence pact.", wednesday),
+                FactType.AGREEMENT);
+        assertThat(lastYear.date().precision()).isEqualTo(DatePrecision.YEAR);
+        assertThat(lastYear.date().start().getYear()).isEqualTo(2022);
+    }
+
+    @Test
+    void aTargetDateIsNotWhenTheAgreementWasMade() {
+        FactDraft d = only(extract("Tokyo and Seoul agreed to close the fishing zone by 2030.", null), FactType.AGREEMENT);
+        assertThat(d.date().isKnown()).isFalse();
+        assertThat(d.target().start().getYear()).isEqualTo(2030);
+        FactDraft transfer = only(extract("China and Russia agreed to open the bridge on May 1, 2031.", null), FactType.AGREEMENT);
+        assertThat(transfer.date().isKnown()).isFalse();
+        assertThat(transfer.target().start()).isEqualTo(LocalDate.of(2031, 5, 1));
+    }
+
+    @Test
+    void abbreviationsDoNotEndSentences() {
+        List<FactDraft> drafts = extract("On Dec. 5, 2019, the U.S. and R.O.K. agreed to extend the cost-sharing deal. "
+                + "Mr. Pompeo said the talks went well.", null);
+        FactDraft agreement = only(drafts, FactType.AGREEMENT);
+        assertThat(ids(agreement)).contains("united-states", "south-korea");
+        FactDraft statement = only(drafts, FactType.STATEMENT);
+        assertThat(ids(statement)).containsExactly("mike-pompeo");
+        assertThat(statement.start()).isGreaterThan(agreement.end());
+    }
+
+    @Test
+    void anOfficeWithoutANameIsWhoHeldItThen() {
+        FactDraft y2015 = only(extract("In March 2015, the South Korean president criticized the missile launch.", null),
+                FactType.STATEMENT);
+        assertThat(ids(y2015)).containsExactly("park-geun-hye");
+        FactDraft y2019 = only(extract("In March 2019, the South Korean president criticized the missile launch.", null),
+                FactType.STATEMENT);
+        assertThat(ids(y2019)).containsExactly("moon-jae-in");
+    }
+
+    @Test
+    void pronounsAndDescriptionsPointBack() {
+        List<FactDraft> drafts = extract("In May 2018, Foreign Minister Kang Kyung-wha met Secretary of State Mike Pompeo. "
+                + "She said the meeting was productive. The two leaders agreed to meet again.", null);
+        assertThat(ids(drafts.get(1))).containsExactly("kang-kyung-wha");
+        FactDraft agreed = only(drafts, FactType.AGREEMENT);
+        assertThat(ids(agreed)).containsExactlyInAnyOrder("kang-kyung-wha", "mike-pompeo");
+        assertThat(agreed.date().start()).isEqualTo(LocalDate.of(2018, 5, 1));
+    }
+
+    @Test
+    void aSingleAnnouncementIsAStatementAndAJointCommitmentAnAgreement() {
+        List<FactDraft> drafts = extract("In 2019, Japan announced export controls. "
+                + "In 2019, Japan and South Korea decided to extend the military intelligence pact.", null);
+        assertThat(drafts).extracting(FactDraft::type).containsExactly(FactType.STATEMENT, FactType.AGREEMENT);
+        assertThat(drafts.get(1).actors()).allMatch(a -> a.role() == Role.PARTY);
+    }
+
+    @Test
+    void hypotheticalNegatedAndAnonymousOnesAreNotFacts() {
+        assertThat(extract("China would welcome talks with the United States. Japan did not sign the treaty. "
+                + "Some officials said the plan was doomed. Russia has never agreed to such terms.", null)).isEmpty();
+    }
+
+    @Test
+    void aPhoneCallIsAMeetingCodedAsOne() {
+        FactDraft call = only(extract("On 2 June 2022, President Biden had a phone call with President Yoon Suk-yeol.", null),
+                FactType.MEETING);
+        assertThat(call.cameo()).isEqualTo("041");
+        assertThat(call.plover()).isEqualTo("CONSULT:phone");
+        assertThat(ids(call)).contains("joe-biden", "yoon-suk-yeol");
+    }
+
+    @Test
+    void badInputGivesNoFactsAndNoCrash() {
+        assertThat(extract("", null)).isEmpty();
+        assertThat(extract("   \n\n  ", null)).isEmpty();
+        assertThat(extract("Join the GlobalSecurity.org mailing list\nPage last modified: 24-06-2021 17:49:34 ZULU", null)).isEmpty();
+        assertThat(extract("북한은 2023년 4월 26일 미사일을 발사했다. Пхеньян заявил о запуске.", null)).isEmpty();
+        assertThat(extract("\u0000\u0001\u0002\uFFFD\uFFFD binary \u0007 bytes", null)).isEmpty();
+        String big = "Seoul and Tokyo agreed to hold talks in 2020.\n".repeat(4_000); // the service refuses documents over 2 MiB (413)
+        assertThat(extract(big, null)).hasSize(4_000);
+    }
+}
