@@ -10,7 +10,7 @@ public record FactContent(FactType type, FactDate date, List<FactActor> actors, 
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(date, "date");
         actors = List.copyOf(actors);
-        topics = List.copyOf(topics);
+        topics = topics == null ? List.of() : List.copyOf(topics); // a fact may have no topic; the field may be left out
         sources = List.copyOf(sources);
         summary = summary == null ? "" : summary;
     }

@@ -20,7 +20,9 @@ import org.jboss.logging.Logger;
 import io.factline.domain.ConflictException;
 import io.factline.domain.ContentTooLargeException;
 import io.factline.domain.DomainEvent.DocumentIngested;
+import io.factline.domain.DomainEvent.FactCorroborated;
 import io.factline.domain.DomainEvent.FactExtracted;
+import io.factline.domain.FactState;
 import io.factline.domain.EventMetadata;
 import io.factline.domain.Extraction;
 import io.factline.domain.FactActor;
@@ -53,6 +55,8 @@ public class DocumentIngestion {
     EventLog log;
     @Inject
     FactExtractor extractor;
+    @Inject
+    KnownFacts knownFacts;
     @ConfigProperty(name = "factline.ingest.max-document-bytes", defaultValue = "2097152")
     long maxBytes;
 
@@ -95,21 +99,29 @@ public class DocumentIngestion {
                     }
                 })
                 .chain(drafts -> withKnownReferences(drafts))
-                .chain(drafts -> {
+                .chain(drafts -> knownFacts.restated(drafts, Set.of()).chain(restated -> {
                     List<EventLog.Change> changes = new ArrayList<>();
                     DocumentIngested ingested = new DocumentIngested(documentId, hash, doc.mediaType(), doc.title(),
                             doc.publisher(), doc.published(), submission.publishedDate(), doc.url(), doc.text());
                     changes.add(EventLog.Change.of(ExpectedVersion.NO_STREAM, ingested));
                     List<UUID> factIds = new ArrayList<>();
+                    List<UUID> corroborated = new ArrayList<>();
                     for (int i = 0; i < drafts.size(); i++) {
-                        FactExtracted fact = toEvent(drafts.get(i), i, documentId, doc.text());
-                        factIds.add(fact.factId());
-                        changes.add(EventLog.Change.of(ExpectedVersion.NO_STREAM, fact));
+                        FactState known = restated.get(i);
+                        if (known != null && !corroborated.contains(known.id())) {
+                            corroborated.add(known.id());
+                            changes.add(EventLog.Change.of(ExpectedVersion.ANY,
+                                    corroboration(known.id(), drafts.get(i), documentId, doc.text())));
+                        } else if (known == null) {
+                            FactExtracted fact = toEvent(drafts.get(i), i, documentId, doc.text());
+                            factIds.add(fact.factId());
+                            changes.add(EventLog.Change.of(ExpectedVersion.NO_STREAM, fact));
+                        }
                     }
                     return log.append(metadata, changes)
                             .map(AppendResult::lastPosition)
-                            .map(position -> new IngestResult(documentId, true, factIds, position));
-                })
+                            .map(position -> new IngestResult(documentId, true, factIds, corroborated, position));
+                }))
                 .onFailure(WrongExpectedVersionException.class).recoverWithUni(conflict ->
                         ((WrongExpectedVersionException) conflict).streamId().equals(Streams.document(documentId))
                                 ? alreadyIngested(documentId) // another writer stored the same text first
@@ -119,10 +131,16 @@ public class DocumentIngestion {
 
     private Uni<IngestResult> alreadyIngested(UUID documentId) {
         return log.firstPosition(Streams.document(documentId))
-                .map(position -> new IngestResult(documentId, false, List.of(), position));
+                .map(position -> new IngestResult(documentId, false, List.of(), List.of(), position));
     }
 
-    private FactExtracted toEvent(FactDraft draft, int index, UUID documentId, String text) {
+    /** Another source for a fact already known: the passage of this document that restates it. */
+    static FactCorroborated corroboration(UUID factId, FactDraft draft, UUID documentId, String text) {
+        return new FactCorroborated(factId, new SourceRef(documentId, text.substring(draft.start(), draft.end()),
+                draft.start(), draft.end(), draft.confidence()));
+    }
+
+    FactExtracted toEvent(FactDraft draft, int index, UUID documentId, String text) {
         if (draft.start() < 0 || draft.end() > text.length() || draft.start() >= draft.end()) {
             throw new IllegalStateException("extractor " + extractor.version() + " gave offsets outside the text: "
                     + draft.start() + ".." + draft.end());
@@ -138,7 +156,7 @@ public class DocumentIngestion {
     }
 
     /** Drafts may only name actors and topics the log knows; others are dropped (and logged), never invented. */
-    private Uni<List<FactDraft>> withKnownReferences(List<FactDraft> drafts) {
+    Uni<List<FactDraft>> withKnownReferences(List<FactDraft> drafts) {
         if (drafts.isEmpty()) {
             return Uni.createFrom().item(drafts);
         }

@@ -27,6 +27,8 @@ import io.factline.api.graphql.Types.DocumentEdge;
 import io.factline.api.graphql.Types.Fact;
 import io.factline.api.graphql.Types.FactConnection;
 import io.factline.api.graphql.Types.IngestResult;
+import io.factline.api.graphql.Types.ReextractReport;
+import io.factline.ingest.Reextraction;
 import io.factline.api.graphql.Types.PageInfo;
 import io.factline.api.graphql.Types.TimelinePeriod;
 import io.factline.api.graphql.Types.Topic;
@@ -48,6 +50,8 @@ import io.smallrye.mutiny.Uni;
 @GraphQLApi
 public class FactlineGraphQL {
 
+    @Inject
+    Reextraction reextraction;
     @Inject
     FactQueries facts;
     @Inject
@@ -155,7 +159,7 @@ public class FactlineGraphQL {
                         .chain(visible -> documents.byId(result.documentId()))
                         .map(found -> new IngestResult(found.map(Document::of)
                                 .orElse(new Document(result.documentId().toString(), null, null)),
-                                result.created(), result.factIds().size()))));
+                                result.created(), result.factIds().size(), result.corroboratedFactIds().size()))));
     }
 
     @Mutation
@@ -177,6 +181,14 @@ public class FactlineGraphQL {
     public Uni<@NonNull Fact> retractFact(@Id @NonNull String id, int expectedVersion, @NonNull @Name("reason") String reason) {
         return Errors.guarded(() -> curation.retractFact(Convert.existingFactId(id), expectedVersion, reason, metadata())
                 .chain(this::visibleFact));
+    }
+
+    @Mutation
+    @Description("Run the current extractor over every stored document and record what changed: new facts, facts "
+            + "corroborated by another document, extracted facts superseded. Curated facts are never touched.")
+    public Uni<@NonNull ReextractReport> reextract() {
+        return Errors.guarded(() -> reextraction.all(metadata())
+                .chain(r -> consistency.visible(r.position()).map(visible -> ReextractReport.of(r))));
     }
 
     private Uni<Fact> visibleFact(FactCommandResult result) {

@@ -160,7 +160,19 @@ public final class Types {
     public record TypeCount(@NonNull FactType type, int count) {
     }
 
+    @Type("ReextractReport")
+    @Description("What a re-extraction changed, over all documents.")
+    public record ReextractReport(@NonNull String extractorVersion, int documents, int added, int corroborated,
+                                  int superseded, int unchanged, int keptCurated) {
+        static ReextractReport of(io.factline.ingest.Reextraction.Report r) {
+            return new ReextractReport(r.extractorVersion(), r.documents(), r.added(), r.corroborated(), r.superseded(),
+                    r.unchanged(), r.keptCurated());
+        }
+    }
+
     @Type("IngestResult")
-    public record IngestResult(@NonNull Document document, boolean created, int facts) {
+    public record IngestResult(@NonNull Document document, boolean created,
+                               @Description("New facts the document brought.") int facts,
+                               @Description("Known facts the document states again, now with it as another source.") int corroborated) {
     }
 }

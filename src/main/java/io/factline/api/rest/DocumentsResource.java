@@ -101,6 +101,7 @@ public class DocumentsResource {
                         "recorded; the views will show it shortly")).location(location).build();
             }
             Dtos.Ingested body = new Dtos.Ingested(result.documentId(), result.created(), result.factIds().size(),
+                    result.corroboratedFactIds().size(),
                     Dtos.DocumentDto.of(found.get(), null, null));
             return (result.created() ? Response.created(location) : Response.ok().location(location)).entity(body).build();
         }));

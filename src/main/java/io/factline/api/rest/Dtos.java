@@ -43,7 +43,7 @@ final class Dtos {
     }
 
     /** The answer to an ingestion: which document, whether it is new, and how many facts it brought. */
-    record Ingested(UUID id, boolean created, int facts, DocumentDto document) {
+    record Ingested(UUID id, boolean created, int facts, int corroborated, DocumentDto document) {
     }
 
     /** A JSON body for POST /api/documents: exactly one of text or html. */

@@ -1,0 +1,36 @@
+package io.factline.api.rest;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.factline.api.WriteConsistency;
+import io.factline.ingest.Reextraction;
+import io.smallrye.mutiny.Uni;
+
+@Path("/api/admin/reextract")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Administration", description = "The read models: their position in the log, and rebuilding them")
+public class ReextractionResource {
+
+    @Inject
+    Reextraction reextraction;
+    @Inject
+    WriteConsistency consistency;
+
+    @POST
+    @Operation(summary = "Run the current extractor over every stored document and record what changed",
+            description = "New facts are appended (or corroborate a fact another document brought); extracted facts "
+                    + "the extractor no longer finds are retracted as superseded. Facts a curator asserted or corrected "
+                    + "are never touched. Answers with counts once the views show the changes.")
+    public Uni<Reextraction.Report> reextract(@HeaderParam("X-Correlation-Id") String correlation) {
+        return reextraction.all(RequestMetadata.of(correlation))
+                .chain(report -> consistency.visible(report.position()).map(visible -> report));
+    }
+}

@@ -1,0 +1,195 @@
+package io.factline.ingest;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.factline.domain.DomainEvent.DocumentIngested;
+import io.factline.domain.DomainEvent.FactExtracted;
+import io.factline.domain.DomainEvent.FactRetracted;
+import io.factline.domain.EventMetadata;
+import io.factline.domain.FactOrigin;
+import io.factline.domain.FactState;
+import io.factline.domain.FactStatus;
+import io.factline.domain.SourceRef;
+import io.factline.domain.Streams;
+import io.factline.eventstore.ExpectedVersion;
+import io.factline.extract.DocumentText;
+import io.factline.extract.FactDraft;
+import io.factline.extract.FactExtractor;
+import io.factline.log.EventLog;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Runs the current extractor over stored documents and records what changed, document by
+ * document, each in one atomic append: drafts it now finds become new facts (or corroborate a fact
+ * another document brought), and extracted facts it no longer finds are retracted as superseded.
+ * A fact a curator asserted or corrected is never touched, nor is a fact that other documents
+ * also source; a draft at the passage of such a fact is not added again.
+ */
+@ApplicationScoped
+public class Reextraction {
+
+    private static final Logger LOG = Logger.getLogger(Reextraction.class);
+
+    public record Report(String extractorVersion, int documents, int added, int corroborated, int superseded,
+                         int unchanged, int keptCurated, long position) {
+        Report plus(Report o) {
+            return new Report(extractorVersion, documents + o.documents, added + o.added, corroborated + o.corroborated,
+                    superseded + o.superseded, unchanged + o.unchanged, keptCurated + o.keptCurated,
+                    Math.max(position, o.position));
+        }
+    }
+
+    @Inject
+    EventLog log;
+    @Inject
+    FactExtractor extractor;
+    @Inject
+    DocumentIngestion ingestion;
+    @Inject
+    KnownFacts knownFacts;
+    @Inject
+    Pool pool;
+
+    public Uni<Report> all(EventMetadata metadata) {
+        return pool.query("select id from document_view order by ingested_at, id").execute().chain(rows -> {
+            List<UUID> ids = new ArrayList<>();
+            rows.forEach(r -> ids.add(r.getUUID(0)));
+            return sequentially(ids, 0, empty(), metadata);
+        }).invoke(r -> LOG.infof("re-extraction with %s: %s", r.extractorVersion(), r));
+    }
+
+    private Report empty() {
+        return new Report(extractor.version(), 0, 0, 0, 0, 0, 0, 0);
+    }
+
+    private Uni<Report> sequentially(List<UUID> ids, int i, Report sum, EventMetadata metadata) {
+        if (i >= ids.size()) {
+            return Uni.createFrom().item(sum);
+        }
+        return document(ids.get(i), metadata).chain(r -> sequentially(ids, i + 1, sum.plus(r), metadata));
+    }
+
+    Uni<Report> document(UUID documentId, EventMetadata metadata) {
+        return log.events(Streams.document(documentId)).chain(events -> {
+            Optional<DocumentIngested> doc = events.stream().filter(DocumentIngested.class::isInstance)
+                    .map(DocumentIngested.class::cast).findFirst();
+            if (doc.isEmpty()) {
+                return Uni.createFrom().item(empty());
+            }
+            return factsOf(documentId).chain(existing -> Uni.createFrom()
+                    .item(() -> extractor.extract(new DocumentText(doc.get().text(), doc.get().publishedDate(), doc.get().title())))
+                    .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                    .chain(ingestion::withKnownReferences)
+                    .chain(drafts -> plan(documentId, doc.get().text(), drafts, existing, metadata)));
+        });
+    }
+
+    private Uni<List<FactState>> factsOf(UUID documentId) {
+        return pool.preparedQuery("select distinct fact_id from fact_source where document_id = $1")
+                .execute(Tuple.of(documentId)).chain(rows -> {
+                    List<Uni<Optional<FactState>>> reads = new ArrayList<>();
+                    rows.forEach(r -> reads.add(log.fact(r.getUUID(0))));
+                    if (reads.isEmpty()) {
+                        return Uni.createFrom().item(List.<FactState>of());
+                    }
+                    return Uni.join().all(reads).andFailFast()
+                            .map(states -> states.stream().flatMap(Optional::stream).toList());
+                });
+    }
+
+    private Uni<Report> plan(UUID documentId, String text, List<FactDraft> drafts, List<FactState> existing,
+                             EventMetadata metadata) {
+        Set<UUID> own = new HashSet<>();
+        existing.forEach(f -> own.add(f.id()));
+        return knownFacts.restated(drafts, own).chain(restated -> {
+            List<EventLog.Change> changes = new ArrayList<>();
+            Set<UUID> matched = new HashSet<>();
+            int added = 0;
+            int corroborated = 0;
+            int unchanged = 0;
+            for (int i = 0; i < drafts.size(); i++) {
+                FactDraft draft = drafts.get(i);
+                FactState same = atSamePassage(documentId, draft, existing);
+                if (same != null) {
+                    matched.add(same.id());
+                    unchanged++;
+                    continue;
+                }
+                FactState known = restated.get(i);
+                if (known != null) {
+                    if (known.content().sources().stream().noneMatch(s -> s.documentId().equals(documentId))) {
+                        changes.add(EventLog.Change.of(ExpectedVersion.ANY,
+                                DocumentIngestion.corroboration(known.id(), draft, documentId, text)));
+                        corroborated++;
+                    }
+                    continue;
+                }
+                FactExtracted fact = ingestion.toEvent(draft, i, documentId, text);
+                if (own.contains(fact.factId())) {
+                    unchanged++;
+                    continue;
+                }
+                changes.add(EventLog.Change.of(ExpectedVersion.NO_STREAM, fact));
+                added++;
+            }
+            int superseded = 0;
+            int kept = 0;
+            for (FactState f : existing) {
+                if (matched.contains(f.id()) || f.status() != FactStatus.ACTIVE) {
+                    continue;
+                }
+                if (curated(f)) {
+                    kept++;
+                } else if (onlyFrom(f, documentId)) {
+                    changes.add(EventLog.Change.of(ExpectedVersion.exactly(f.version()), new FactRetracted(f.id(),
+                            "superseded: re-extraction with " + extractor.version() + " no longer finds this fact")));
+                    superseded++;
+                }
+            }
+            Report report = new Report(extractor.version(), 1, added, corroborated, superseded, unchanged, kept, 0);
+            if (changes.isEmpty()) {
+                return Uni.createFrom().item(report);
+            }
+            return log.append(metadata, changes).map(r -> new Report(report.extractorVersion(), 1, report.added(),
+                    report.corroborated(), report.superseded(), report.unchanged(), report.keptCurated(), r.lastPosition()));
+        });
+    }
+
+    /** A fact of this document at the draft's passage with the same type: what the draft already is. */
+    private static FactState atSamePassage(UUID documentId, FactDraft draft, List<FactState> existing) {
+        for (FactState f : existing) {
+            if (f.content().type() != draft.type()) {
+                continue;
+            }
+            for (SourceRef s : f.content().sources()) {
+                if (s.documentId().equals(documentId) && s.start() == draft.start() && s.end() == draft.end()
+                        && (curated(f) || f.status() == FactStatus.ACTIVE && KnownFacts.sameContent(draft, f))) {
+                    return f;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Asserted by a curator, or extracted and since corrected by one. */
+    static boolean curated(FactState f) {
+        return f.origin() == FactOrigin.ASSERTED || f.history().stream().anyMatch(c -> c.type().equals("FactCorrected"));
+    }
+
+    private static boolean onlyFrom(FactState f, UUID documentId) {
+        return f.content().sources().stream().allMatch(s -> s.documentId().equals(documentId));
+    }
+}
