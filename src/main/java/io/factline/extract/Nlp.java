@@ -52,6 +52,20 @@ final class Nlp {
         return (System.nanoTime() - t0) / 1_000_000;
     }
 
+    /** Reads all four models from their jars again, keeping nothing: what a cold start pays (milliseconds). */
+    static long freshLoadMillis() {
+        long t0 = System.nanoTime();
+        try {
+            new SentenceModel(open("sentence"));
+            new TokenizerModel(open("tokens"));
+            new POSModel(open("pos"));
+            new LemmatizerModel(open("lemmas"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read an OpenNLP model", e);
+        }
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+
     private static Models models() {
         Models m = models;
         if (m == null) {
@@ -110,20 +124,20 @@ final class Nlp {
         return out.toArray(new Span[0]);
     }
 
-    /** Tokens, tags and lemmas of the sentence text[start, end). */
-    static Sentence analyse(String text, int start, int end) {
+    /** Tokens and tags of the sentence text[start, end); lemmas on demand (see {@link Sentence}). */
+    static Sentence analyse(String text, int start, int end, VerbForms verbs) {
         Tools tools = TOOLS.get();
         String s = text.substring(start, end);
         Span[] spans = joinHyphenated(tools.tokens().tokenizePos(s), s);
         String[] words = Span.spansToStrings(spans, s);
         String[] tags = tools.tags().tag(words);
-        String[] lemmas = tools.lemmas().lemmatize(words, tags);
         int[] starts = new int[spans.length];
         int[] ends = new int[spans.length];
         for (int i = 0; i < spans.length; i++) {
             starts[i] = start + spans[i].getStart();
             ends[i] = start + spans[i].getEnd();
         }
-        return new Sentence(text, start, end, words, tags, lemmas, starts, ends);
+        return new Sentence(text, start, end, words, tags, starts, ends, verbs,
+                () -> TOOLS.get().lemmas().lemmatize(words, tags));
     }
 }

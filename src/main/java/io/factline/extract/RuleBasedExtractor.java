@@ -38,6 +38,7 @@ public final class RuleBasedExtractor implements FactExtractor {
     private final Map<String, Pattern> topicPatterns = new LinkedHashMap<>();
     private final Set<String> abbreviations;
     private final Set<String> sentenceStarters;
+    private final VerbForms verbs;
 
     public RuleBasedExtractor(ExtractionData data) {
         this.blocks = new TextBlocks(data.lexicon().boilerplate());
@@ -53,6 +54,10 @@ public final class RuleBasedExtractor implements FactExtractor {
         }
         this.abbreviations = Set.copyOf(data.lexicon().abbreviations());
         this.sentenceStarters = Set.copyOf(data.lexicon().sentenceStarters());
+        Set<String> verbLemmas = new java.util.HashSet<>(data.triggers().governorVerbs());
+        java.util.stream.Stream.of(data.triggers().statement(), data.triggers().agreement(), data.triggers().meeting())
+                .flatMap(List::stream).forEach(t -> verbLemmas.add(t.lemma().split(" ")[0]));
+        this.verbs = new VerbForms(verbLemmas, data.lexicon().irregularVerbs());
     }
 
     /** The pipeline with the data bundled in factline's resources, models loaded. */
@@ -64,6 +69,22 @@ public final class RuleBasedExtractor implements FactExtractor {
     /** Loads the language models now rather than on the first document; returns milliseconds spent. */
     public static long loadModels() {
         return Nlp.load();
+    }
+
+    /** Reads the four language models afresh without keeping them, for the benchmark; milliseconds. */
+    public static long measureModelLoad() {
+        return Nlp.freshLoadMillis();
+    }
+
+    /** How many sentences the pipeline reads in a text (after cleaning), for throughput figures. */
+    public int countSentences(String text) {
+        int n = 0;
+        for (TextBlocks.Block block : blocks.read(text).paragraphs()) {
+            if (!block.heading()) {
+                n += sentences(text, block.start(), block.end()).size();
+            }
+        }
+        return n;
     }
 
     @Override
@@ -87,7 +108,7 @@ public final class RuleBasedExtractor implements FactExtractor {
                 continue;
             }
             for (int[] span : sentences(text, block.start(), block.end())) {
-                Sentence sentence = Nlp.analyse(text, span[0], span[1]);
+                Sentence sentence = Nlp.analyse(text, span[0], span[1], verbs);
                 new SentenceReading(this, sentence, discourse).read(drafts);
             }
         }

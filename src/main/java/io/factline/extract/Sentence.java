@@ -1,10 +1,66 @@
 package io.factline.extract;
 
 import java.util.Locale;
+import java.util.function.Supplier;
 
-/** One sentence of a document: its absolute span and its tokens with tags, lemmas and absolute spans. */
-record Sentence(String documentText, int start, int end, String[] words, String[] tags, String[] lemmas,
-                int[] tokenStarts, int[] tokenEnds) {
+/**
+ * One sentence of a document: its absolute span and its tokens with tags and absolute spans.
+ * Lemmas come from the verb vocabulary; the statistical lemmatizer runs, once, only when a verb
+ * outside it might still be one the rules read.
+ */
+final class Sentence {
+
+    private final String documentText;
+    private final int start;
+    private final int end;
+    private final String[] words;
+    private final String[] tags;
+    private final int[] tokenStarts;
+    private final int[] tokenEnds;
+    private final VerbForms verbs;
+    private final Supplier<String[]> lemmatizer;
+    private String[] statistical;
+
+    Sentence(String documentText, int start, int end, String[] words, String[] tags, int[] tokenStarts, int[] tokenEnds,
+             VerbForms verbs, Supplier<String[]> lemmatizer) {
+        this.documentText = documentText;
+        this.start = start;
+        this.end = end;
+        this.words = words;
+        this.tags = tags;
+        this.tokenStarts = tokenStarts;
+        this.tokenEnds = tokenEnds;
+        this.verbs = verbs;
+        this.lemmatizer = lemmatizer;
+    }
+
+    String documentText() {
+        return documentText;
+    }
+
+    int start() {
+        return start;
+    }
+
+    int end() {
+        return end;
+    }
+
+    String[] words() {
+        return words;
+    }
+
+    String[] tags() {
+        return tags;
+    }
+
+    int[] tokenStarts() {
+        return tokenStarts;
+    }
+
+    int[] tokenEnds() {
+        return tokenEnds;
+    }
 
     String text() {
         return documentText.substring(start, end);
@@ -19,8 +75,19 @@ record Sentence(String documentText, int start, int end, String[] words, String[
     }
 
     String lemma(int i) {
-        String l = lemmas[i];
-        return l == null || l.equals("O") ? lower(i) : l.toLowerCase(Locale.ROOT);
+        String w = lower(i);
+        String known = verbs.lemma(w);
+        if (known != null) {
+            return known;
+        }
+        if (isVerb(i) && verbs.mayBeOneOf(w)) {
+            if (statistical == null) {
+                statistical = lemmatizer.get();
+            }
+            String l = statistical[i];
+            return l == null || l.equals("O") ? w : l.toLowerCase(Locale.ROOT);
+        }
+        return w;
     }
 
     boolean isVerb(int i) {

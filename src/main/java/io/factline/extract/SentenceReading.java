@@ -267,15 +267,20 @@ final class SentenceReading {
         return before > t.lastToken() && s.tags()[before].matches("ADP.*|SCONJ.*");
     }
 
+    private String masked;
+
     private FactDraft draft(Trigger t, List<FactActor> actors, Dated dated, double confidence) {
         String passage = s.text();
-        StringBuilder masked = new StringBuilder(passage);
-        for (Mention m : mentions) { // "New Politics Alliance for Democracy" is not about the alliance
-            for (int i = m.start(); i < m.end(); i++) {
-                masked.setCharAt(i - s.start(), ' ');
+        if (masked == null) {
+            StringBuilder b = new StringBuilder(passage);
+            for (Mention m : mentions) { // "New Politics Alliance for Democracy" is not about the alliance
+                for (int i = m.start(); i < m.end(); i++) {
+                    b.setCharAt(i - s.start(), ' ');
+                }
             }
+            masked = b.toString();
         }
-        return new FactDraft(t.type(), dated.date(), actors, pipeline.topics(masked.toString(), actors),
+        return new FactDraft(t.type(), dated.date(), actors, pipeline.topics(masked, actors),
                 RuleBasedExtractor.summary(passage), s.start(), s.end(), Math.max(0.1, Math.min(1.0, confidence)),
                 t.cameo(), t.ploverCode(), dated.target());
     }
