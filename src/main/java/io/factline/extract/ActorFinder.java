@@ -24,6 +24,7 @@ final class ActorFinder {
     private final Set<String> groupPronouns;
     private final Map<String, String> descriptions;
     private final Set<String> jointSubjects;
+    private final Map<String, List<String>> fixedGroups;
 
     ActorFinder(Gazetteer gazetteer, Lexicon lexicon, List<String> jointSubjects) {
         this.gazetteer = gazetteer;
@@ -34,6 +35,8 @@ final class ActorFinder {
         this.groupPronouns = lower(lexicon.groupPronouns());
         this.descriptions = lexicon.definiteDescriptions();
         this.jointSubjects = lower(jointSubjects);
+        this.fixedGroups = new java.util.HashMap<>();
+        lexicon.fixedGroups().forEach((phrase, ids) -> fixedGroups.put(phrase.toLowerCase(Locale.ROOT), ids));
     }
 
     private static Set<String> lower(List<String> words) {
@@ -56,14 +59,20 @@ final class ActorFinder {
             } else if (groupPronouns.contains(w) && isClauseStart(s, i) && i + 1 < s.size() && s.isVerb(i + 1)) {
                 add(all, at, s.tokenEnds()[i], discourse.group(), Mention.Via.PRONOUN);
             } else {
-                for (int n = 4; n >= 2; n--) { // multi-word descriptions: "the two leaders", "the party"
+                for (int n = 3; n >= 2; n--) { // multi-word descriptions: "the two leaders", "the party"
                     if (i + n > s.size()) {
                         continue;
                     }
                     String phrase = text.substring(at, s.tokenEnds()[i + n - 1]).toLowerCase(Locale.ROOT);
+                    List<String> group = fixedGroups.get(phrase);
+                    if (group != null) { // "the two Koreas"
+                        add(all, at, s.tokenEnds()[i + n - 1], group, Mention.Via.NAME);
+                        break;
+                    }
                     if (jointSubjects.contains(phrase)) {
                         boolean people = phrase.contains("leader") || phrase.contains("president");
-                        add(all, at, s.tokenEnds()[i + n - 1], discourse.pair(people), Mention.Via.DESCRIPTION);
+                        int count = phrase.contains("three") ? 3 : 2;
+                        add(all, at, s.tokenEnds()[i + n - 1], discourse.group(people, count), Mention.Via.DESCRIPTION);
                         break;
                     }
                     String kind = descriptions.get(phrase);

@@ -33,7 +33,7 @@ final class DateFinder {
     private static final Pattern MONTH_YEAR = Pattern.compile("\\b" + MONTHS + ",?\\s+(?:of\\s+)?" + YEAR + "(?!\\d|,\\d)");
     private static final Pattern ISO_DAY = Pattern.compile("\\b" + YEAR + "-(\\d{2})-(\\d{2})\\b");
     private static final Pattern BARE_YEAR = Pattern.compile("(?<![\\d,.$€£-])\\b" + YEAR + "\\b(?![\\d%,.]\\d|\\s*(?:%|percent|km|kilometers|troops|soldiers|people|tons|dollars))");
-    private static final Pattern RELATIVE = Pattern.compile("(?i)\\b(?:(last|this|next|the following|the previous|the next|the same|earlier this|later this)\\s+(week|month|year)"
+    private static final Pattern RELATIVE = Pattern.compile("(?i)\\b(?:(last|this|next|the following|the previous|the next|the same|earlier this|later this|later that|earlier that|that same|that)\\s+(week|month|year)"
             + "|(yesterday|today|tomorrow)"
             + "|(?:on|last|this|next)\\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
             + "|(a|one|two|three) (year|month|week)s? (later|earlier|ago))\\b");
@@ -49,14 +49,21 @@ final class DateFinder {
         this.targetMarkers = targetMarkers.stream().map(m -> m.toLowerCase(Locale.ROOT)).toList();
     }
 
-    /** Dates in text[from, to); relative ones resolved against the reference date, or left out without one. */
-    List<DateMention> find(String text, int from, int to, LocalDate reference) {
+    /**
+     * Dates in text[from, to). Relative ones are resolved against the document's date when they point
+     * from the moment of writing ("last week", "on Sunday", "this year") and against the narrative's
+     * date when they point from the story ("the following year", "later that month", "two years
+     * later"); without the date they need, they are left out.
+     */
+    List<DateMention> find(String text, int from, int to, LocalDate reference, LocalDate narrative) {
         String s = text.substring(from, to);
         List<DateMention> found = new ArrayList<>(absolute(s, from));
-        if (reference != null) {
+        if (reference != null || narrative != null) {
             Matcher m = RELATIVE.matcher(s);
             while (m.find()) {
-                FactDate date = resolve(m, reference);
+                LocalDate base = anaphoric(m) ? (narrative != null ? narrative : reference)
+                        : (reference != null ? reference : narrative);
+                FactDate date = resolve(m, base);
                 if (date != null && overlapsNone(found, from + m.start(), from + m.end())) {
                     found.add(new DateMention(from + m.start(), from + m.end(), date, true, false));
                 }
@@ -144,6 +151,14 @@ final class DateFinder {
             return FactDate.of(monday, DatePrecision.MONTH, text);
         }
         return monday.getYear() == sunday.getYear() ? FactDate.of(monday, DatePrecision.YEAR, text) : null;
+    }
+
+    private static boolean anaphoric(Matcher m) {
+        if (m.group(1) != null) {
+            String which = m.group(1).toLowerCase(Locale.ROOT);
+            return which.startsWith("the ") || which.contains("that");
+        }
+        return m.group(7) != null && !m.group(7).equalsIgnoreCase("ago");
     }
 
     private static FactDate resolve(Matcher m, LocalDate ref) {

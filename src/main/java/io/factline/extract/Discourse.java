@@ -21,6 +21,8 @@ final class Discourse {
     private final Set<String> named = new HashSet<>();
     private String lastParty;
     private List<String> lastSpeakers = List.of();
+    private int sentence;
+    private int lastSpokeAt = -10;
     private String lastGroupSubject;
     private List<String> lastJointStates = List.of();
     private FactDate narrativeDate;
@@ -80,6 +82,12 @@ final class Discourse {
 
     void spoke(List<String> speakers) {
         lastSpeakers = List.copyOf(speakers);
+        lastSpokeAt = sentence;
+    }
+
+    /** Moves on to the next sentence. */
+    void next() {
+        sentence++;
     }
 
     private static void touch(List<String> recent, String id) {
@@ -87,9 +95,9 @@ final class Discourse {
         recent.add(0, id);
     }
 
-    /** "he", "she": the last speaker of that gender, else the most recent person of it. */
+    /** "he", "she": the speaker of the sentence before, if of that gender, else the most recent person of it. */
     List<String> person(String gender) {
-        for (String id : lastSpeakers) {
+        for (String id : sentence - lastSpokeAt <= 1 ? lastSpeakers : List.<String>of()) {
             ExtractionData.Actor a = gazetteer.actor(id);
             if (a != null && a.isPerson() && gender.equals(a.gender())) {
                 return List.of(id);
@@ -115,14 +123,14 @@ final class Discourse {
     }
 
     /**
-     * "the two leaders": the last two people; "both sides", "the allies": the states of the last
-     * agreement or meeting, else the last two states.
+     * "the two leaders", "the three leaders": the last two (three) people; "both sides", "the
+     * allies": the states of the last agreement or meeting, else the last two (three) states.
      */
-    List<String> pair(boolean people) {
-        if (!people && !lastJointStates.isEmpty()) {
+    List<String> group(boolean people, int count) {
+        if (!people && lastJointStates.size() == count) {
             return lastJointStates;
         }
         List<String> recent = people ? persons : states;
-        return recent.size() < 2 ? List.of() : List.copyOf(recent.subList(0, 2));
+        return recent.size() < count ? List.of() : List.copyOf(recent.subList(0, count));
     }
 }

@@ -75,7 +75,8 @@ public record ExtractionData(List<Actor> actors, Offices offices, Triggers trigg
     public record Lexicon(List<String> agentNouns, List<String> agentModifiers, List<String> boilerplate,
                           Map<String, String> pronouns, List<String> groupPronouns, Map<String, String> definiteDescriptions,
                           List<String> sentenceStarters, List<String> abbreviations, List<String> nonEpisodic,
-                          List<String> titles, java.util.Map<String, String> irregularVerbs) {
+                          List<String> titles, java.util.Map<String, String> irregularVerbs,
+                          Map<String, List<String>> fixedGroups) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

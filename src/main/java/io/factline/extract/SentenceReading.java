@@ -33,7 +33,8 @@ final class SentenceReading {
     }
 
     void read(List<FactDraft> out) {
-        dateMentions = pipeline.dates().find(text, s.start(), s.end(), discourse.reference());
+        dateMentions = pipeline.dates().find(text, s.start(), s.end(), discourse.reference(),
+                discourse.narrativeDate() == null ? null : discourse.narrativeDate().start());
         LocalDate day = dateMentions.stream().filter(d -> !d.target()).findFirst().map(d -> d.date().start())
                 .orElse(discourse.reference());
         mentions = pipeline.actorFinder().find(s, discourse, day);
@@ -64,6 +65,7 @@ final class SentenceReading {
             discourse.spoke(speakers);
         }
         moveNarrativeDate();
+        discourse.next();
     }
 
     /** Clauses split at ";" and at ", but" / ", while" / ", whereas", as token ranges. */
@@ -126,7 +128,7 @@ final class SentenceReading {
             while (segment >= clause[0] && !isBreak(segment)) {
                 segment--;
             }
-            List<Mention> found = mentionsIn(segment + 1, end);
+            List<Mention> found = mentionsIn(segment + 1, end).stream().filter(m -> !isPlace(m)).toList();
             if (!found.isEmpty()) {
                 return List.of(found.get(found.size() - 1));
             }
@@ -141,6 +143,15 @@ final class SentenceReading {
             segment--;
         }
         return List.of();
+    }
+
+    private static final Set<String> PLACE_PREPOSITIONS = Set.of("in", "at", "to", "from", "near", "into", "across",
+            "toward", "towards", "inside", "outside", "on");
+
+    /** "Critics in Seoul argued": a name after a preposition of place is where, not who. */
+    private boolean isPlace(Mention m) {
+        int tok = s.tokenAt(m.start());
+        return tok > 0 && PLACE_PREPOSITIONS.contains(s.lower(tok - 1));
     }
 
     private boolean isBreak(int i) {

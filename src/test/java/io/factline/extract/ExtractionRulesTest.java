@@ -41,14 +41,14 @@ class ExtractionRulesTest {
     void absoluteDatesKeepTheirPrecisionAndWords() {
         DateFinder dates = new DateFinder(List.of("by", "until"));
         String s = "It met on 3 March 2019, again on July 4, 2020, in August 2021 and in 1994; the 2002 Agreement holds until 2030.";
-        List<DateFinder.DateMention> found = dates.find(s, 0, s.length(), null);
+        List<DateFinder.DateMention> found = dates.find(s, 0, s.length(), null, null);
         assertThat(found).extracting(d -> d.date().precision()).containsExactly(DatePrecision.DAY, DatePrecision.DAY,
                 DatePrecision.MONTH, DatePrecision.YEAR, DatePrecision.YEAR, DatePrecision.YEAR);
         assertThat(found.get(1).date().start()).isEqualTo(LocalDate.of(2020, 7, 4));
         assertThat(found.get(2).date().text()).isEqualTo("August 2021");
         assertThat(found.get(5).target()).isTrue();
         String numbers = "a 25,000-strong force, 1,500 troops and 95% of 2,008 units";
-        assertThat(dates.find(numbers, 0, numbers.length(), null)).isEmpty();
+        assertThat(dates.find(numbers, 0, numbers.length(), null, null)).isEmpty();
     }
 
     @Test
@@ -61,6 +61,25 @@ class ExtractionRulesTest {
                 FactType.AGREEMENT);
         assertThat(lastYear.date().precision()).isEqualTo(DatePrecision.YEAR);
         assertThat(lastYear.date().start().getYear()).isEqualTo(2022);
+    }
+
+    @Test
+    void storyRelativeDatesFollowTheNarrativeNotThePublicationDate() {
+        List<FactDraft> drafts = extract("In March 1991, Tokyo and Seoul signed a fisheries pact. "
+                + "The following year, the two Koreas signed a joint declaration.", LocalDate.of(2019, 3, 1));
+        assertThat(drafts).hasSize(2);
+        assertThat(drafts.get(1).date().start().getYear()).isEqualTo(1992);
+        assertThat(ids(drafts.get(1))).containsExactly("south-korea", "north-korea");
+    }
+
+    @Test
+    void heIsTheLastSpeakerOnlyRightAfterHeSpoke() {
+        List<FactDraft> drafts = extract("In 1953, President Syngman Rhee said the treaty mattered. "
+                + "Years passed. President Kim Dae-jung traveled to Pyongyang in June 2000. "
+                + "He and Kim Jong Il signed a joint declaration.", null);
+        FactDraft visit = only(drafts, FactType.MEETING);
+        assertThat(visit.actors()).contains(new FactActor("kim-dae-jung", Role.VISITOR), new FactActor("north-korea", Role.HOST));
+        assertThat(ids(only(drafts, FactType.AGREEMENT))).containsExactly("kim-dae-jung", "kim-jong-il");
     }
 
     @Test
