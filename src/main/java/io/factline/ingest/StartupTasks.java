@@ -13,12 +13,15 @@ import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
 
 import io.factline.domain.EventMetadata;
+import io.factline.projection.ReadModelProjector;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 
 /**
- * On start: bring the reference data into the log, then ingest the seeds. Runs in the background;
- * the service reports ready only once it is done.
+ * On start: bring the reference data into the log, then ingest the seeds, then wait for the views
+ * to show the log as it then stands. Runs in the background; the service reports ready only once
+ * it is done, so a ready service serves its seeds with their facts.
  */
 @ApplicationScoped
 @Readiness
@@ -30,6 +33,10 @@ public class StartupTasks implements HealthCheck {
     ReferenceData referenceData;
     @Inject
     SeedLoader seeds;
+    @Inject
+    ReadModelProjector projector;
+    @Inject
+    Pool pool;
     @ConfigProperty(name = "factline.seeds.enabled", defaultValue = "true")
     boolean seedsEnabled;
 
@@ -47,6 +54,9 @@ public class StartupTasks implements HealthCheck {
         return referenceData.sync(EventMetadata.system("reference-data"))
                 .chain(() -> seedsEnabled ? seeds.load(EventMetadata.system("seed")).replaceWithVoid()
                         : Uni.createFrom().voidItem())
+                .chain(() -> pool.query("select coalesce(max(position), 0) from event where position < event_horizon()")
+                        .execute())
+                .chain(rows -> projector.awaitProjected(rows.iterator().next().getLong(0), Duration.ofMinutes(10)))
                 // the database may still be coming up
                 .onFailure().retry().withBackOff(retryDelay).atMost(5);
     }

@@ -50,6 +50,8 @@ class RunCommandIT {
                 .body("items.title", hasItem("Korea - US Relations"));
         String seed = given().port(port).get("/api/documents").then().extract()
                 .path("items.find { it.title == 'Korea - US Relations' }.id");
+        given().port(port).queryParam("limit", 100).get("/api/documents/" + seed + "/facts").then().statusCode(200)
+                .body("items.size()", org.hamcrest.Matchers.greaterThanOrEqualTo(31)); // extracted before ready
         String quote = "Presidents Moon and Biden reaffirmed their commitment to the complete denuclearization of the "
                 + "Korean Peninsula based on dialogue and diplomacy.";
         String fact = given().port(port).contentType(ContentType.JSON)
