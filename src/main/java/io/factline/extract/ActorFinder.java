@@ -123,24 +123,24 @@ final class ActorFinder {
         candidates.sort(Comparator.comparingInt((Candidate c) -> c.end() - c.start()).reversed()
                 .thenComparingInt(Candidate::start));
         List<Mention> chosen = new ArrayList<>();
+        List<int[]> taken = new ArrayList<>();
         for (Candidate c : candidates) {
-            if (chosen.stream().anyMatch(m -> c.start() < m.end() && m.start() < c.end())) {
+            if (taken.stream().anyMatch(t -> c.start() < t[1] && t[0] < c.end())) {
                 continue;
             }
             Mention m = switch (c.surface().kind()) {
                 case NAME -> new Mention(c.start(), c.end(), c.surface().actorIds(), Mention.Via.NAME);
                 case SURNAME -> surname(s, c.start(), c.end(), c.surface().actorIds(), discourse, day);
                 case DEMONYM -> demonym(s, c.start(), c.end(), c.surface().actorIds(), day);
+                case NOT_AN_ACTOR -> null;
             };
-            if (m == null && c.surface().kind() != SurfaceKind.DEMONYM) {
-                continue;
-            }
             if (m != null) {
                 chosen.add(m);
+                taken.add(new int[] {m.start(), m.end()});
+            } else if (c.surface().kind() == SurfaceKind.NOT_AN_ACTOR) {
+                taken.add(new int[] {c.start(), c.end()}); // the longer name wins and names no one
             }
         }
-        // a state or demonym right before an office and a name ("US President Barack Obama") stays a
-        // mention of the state; an office with no name after it is the person who held it then
         chosen.sort(Comparator.comparingInt(Mention::start));
         return chosen;
     }
@@ -195,12 +195,16 @@ final class ActorFinder {
             if (!two.isEmpty() && agentNouns.contains(two)) {
                 return new Mention(start, end, stateIds, Mention.Via.DEMONYM);
             }
-            String office = officeAt(s, i);
-            if (office != null) {
-                int after = i + office.split(" ").length;
+            int officeTokens = officeAt(s, i);
+            if (officeTokens > 0) {
+                if (formerBefore(s, start)) {
+                    return null; // "the former American president" is neither today's holder nor the state
+                }
+                String office = text.substring(s.tokenStarts()[i], s.tokenEnds()[i + officeTokens - 1]);
+                int after = i + officeTokens;
                 boolean nameFollows = after < s.size() && Character.isUpperCase(s.words()[after].charAt(0))
                         && s.tags()[after].startsWith("PROPN");
-                if (!nameFollows && day != null && stateIds.size() == 1) {
+                if (!nameFollows && day != null && stateIds.size() == 1 && !formerBefore(s, start)) {
                     var holder = gazetteer.holder(gazetteer.office(office).orElseThrow(), stateIds.get(0), day);
                     if (holder.isPresent()) {
                         return new Mention(start, s.tokenEnds()[after - 1], List.of(holder.get()), Mention.Via.OFFICE);
@@ -219,21 +223,31 @@ final class ActorFinder {
         return null;
     }
 
-    private String officeAt(Sentence s, int i) {
-        for (int n = Math.min(gazetteer.longestOfficePhrase(), s.size() - i); n >= 1; n--) {
+    /** How many tokens from i name an office ("Secretary of State": 3), or 0. */
+    private int officeAt(Sentence s, int i) {
+        for (int n = Math.min(gazetteer.longestOfficePhrase() + 2, s.size() - i); n >= 1; n--) {
             String phrase = s.documentText().substring(s.tokenStarts()[i], s.tokenEnds()[i + n - 1]);
             if (gazetteer.office(phrase).isPresent()) {
-                return phrase;
+                return n;
             }
         }
-        return null;
+        return 0;
+    }
+
+    /** "the former American president", "the late South Korean leader": not who held it then. */
+    private static boolean formerBefore(Sentence s, int start) {
+        int tok = s.tokenAt(start);
+        if (tok <= 0) {
+            return false;
+        }
+        String w = s.lower(tok - 1);
+        return w.equals("former") || w.equals("late") || w.equals("ex") || w.equals("then-former");
     }
 
     private boolean isDemonymWord(Sentence s, int i) {
         String text = s.documentText();
         return gazetteer.surfacesAt(text, s.tokenStarts()[i], s.end()).stream()
                 .anyMatch(x -> x.kind() == SurfaceKind.DEMONYM)
-                || (i + 1 < s.size() && s.words()[i].equals("South") || s.words()[i].equals("North"))
-                || s.words()[i].equals("Korean");
+                || s.words()[i].equals("South") || s.words()[i].equals("North") || s.words()[i].equals("Korean");
     }
 }

@@ -63,7 +63,7 @@ final class DateFinder {
             while (m.find()) {
                 LocalDate base = anaphoric(m) ? (narrative != null ? narrative : reference)
                         : (reference != null ? reference : narrative);
-                FactDate date = resolve(m, base);
+                FactDate date = inRange(base) ? safely(m, base) : null;
                 if (date != null && overlapsNone(found, from + m.start(), from + m.end())) {
                     found.add(new DateMention(from + m.start(), from + m.end(), date, true, false));
                 }
@@ -153,6 +153,16 @@ final class DateFinder {
         return monday.getYear() == sunday.getYear() ? FactDate.of(monday, DatePrecision.YEAR, text) : null;
     }
 
+    private static boolean inRange(LocalDate day) {
+        return day != null && day.getYear() > FactDate.EARLIEST_YEAR && day.getYear() < FactDate.LATEST_YEAR;
+    }
+
+    /** A relative date that would leave the years dates may hold is no date at all. */
+    private static FactDate safely(Matcher m, LocalDate base) {
+        FactDate date = resolve(m, base);
+        return date != null && date.isKnown() && inRange(date.start()) ? date : null;
+    }
+
     private static boolean anaphoric(Matcher m) {
         if (m.group(1) != null) {
             String which = m.group(1).toLowerCase(Locale.ROOT);
@@ -194,6 +204,9 @@ final class DateFinder {
                     d = d.plusDays(1);
                 } while (d.getDayOfWeek() != day);
             } else {
+                if (text.toLowerCase(Locale.ROOT).startsWith("last")) {
+                    d = d.minusDays(1); // "last Monday" written on a Monday is a week ago
+                }
                 while (d.getDayOfWeek() != day) { // "on Sunday" in a report means the most recent Sunday
                     d = d.minusDays(1);
                 }

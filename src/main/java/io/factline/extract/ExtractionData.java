@@ -76,7 +76,7 @@ public record ExtractionData(List<Actor> actors, Offices offices, Triggers trigg
                           Map<String, String> pronouns, List<String> groupPronouns, Map<String, String> definiteDescriptions,
                           List<String> sentenceStarters, List<String> abbreviations, List<String> nonEpisodic,
                           List<String> titles, java.util.Map<String, String> irregularVerbs,
-                          Map<String, List<String>> fixedGroups) {
+                          Map<String, List<String>> fixedGroups, List<String> notActors) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

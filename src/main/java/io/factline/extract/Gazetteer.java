@@ -18,7 +18,7 @@ import io.factline.extract.ExtractionData.Term;
  */
 final class Gazetteer {
 
-    enum SurfaceKind { NAME, SURNAME, DEMONYM }
+    enum SurfaceKind { NAME, SURNAME, DEMONYM, NOT_AN_ACTOR }
 
     record Surface(String text, SurfaceKind kind, List<String> actorIds) {
     }
@@ -62,6 +62,8 @@ final class Gazetteer {
             }
         });
         demonyms.forEach((text, ids) -> add(new Surface(text, SurfaceKind.DEMONYM, ids)));
+        // names that contain an actor's alias but are not the actor ("National Security Council")
+        data.lexicon().notActors().forEach(text -> add(new Surface(text, SurfaceKind.NOT_AN_ACTOR, List.of())));
         data.offices().offices().forEach((office, phrases) -> phrases.forEach(p -> {
             officeByPhrase.put(p.toLowerCase(Locale.ROOT), office);
             longestOfficePhrase = Math.max(longestOfficePhrase, p.split(" ").length);

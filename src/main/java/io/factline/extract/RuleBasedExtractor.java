@@ -29,6 +29,8 @@ public final class RuleBasedExtractor implements FactExtractor {
 
     private static final Pattern INITIALISM_END = Pattern.compile("(?:\\b[A-Z]\\.)+$");
     private static final int SUMMARY_LIMIT = 280;
+    /** Longer "sentences" (unpunctuated text, lists) are cut: the tagger slows down sharply with length. */
+    static final int MAX_SENTENCE_CHARS = 600;
 
     private final TextBlocks blocks;
     private final DateFinder dates;
@@ -130,7 +132,33 @@ public final class RuleBasedExtractor implements FactExtractor {
             }
             merged.add(new int[] {s[0], s[1]});
         }
-        return merged;
+        List<int[]> bounded = new ArrayList<>(merged.size());
+        for (int[] s : merged) {
+            int start = s[0];
+            while (s[1] - start > MAX_SENTENCE_CHARS) {
+                int cut = cutPoint(text, start, start + MAX_SENTENCE_CHARS);
+                bounded.add(new int[] {start, cut});
+                start = cut;
+                while (start < s[1] && Character.isWhitespace(text.charAt(start))) {
+                    start++;
+                }
+            }
+            if (start < s[1]) {
+                bounded.add(new int[] {start, s[1]});
+            }
+        }
+        return bounded;
+    }
+
+    /** Where to cut an over-long sentence: after the last ";" or "," before the limit, else at a space. */
+    private static int cutPoint(String text, int start, int limit) {
+        for (String mark : new String[] {";", ",", " "}) {
+            int at = text.lastIndexOf(mark, limit - 1);
+            if (at > start + MAX_SENTENCE_CHARS / 2) {
+                return at + 1;
+            }
+        }
+        return limit;
     }
 
     private boolean endsWithAbbreviation(String sentence) {
@@ -160,14 +188,20 @@ public final class RuleBasedExtractor implements FactExtractor {
         return gazetteer;
     }
 
-    /** Topic ids whose keywords occur in the passage, and topics named like one of the fact's actors. */
-    List<String> topics(String passage, List<FactActor> actors) {
-        Set<String> found = new LinkedHashSet<>();
+    /** Topic ids whose keywords occur in the passage. */
+    List<String> keywordTopics(String passage) {
+        List<String> found = new ArrayList<>();
         topicPatterns.forEach((id, p) -> {
             if (p.matcher(passage).find()) {
                 found.add(id);
             }
         });
+        return found;
+    }
+
+    /** The passage's keyword topics and the topics named like one of the fact's actors. */
+    List<String> topics(List<String> keywordTopics, List<FactActor> actors) {
+        Set<String> found = new LinkedHashSet<>(keywordTopics);
         for (FactActor a : actors) {
             if (topicPatterns.containsKey(a.actorId())) {
                 found.add(a.actorId());

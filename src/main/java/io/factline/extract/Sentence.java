@@ -94,6 +94,19 @@ final class Sentence {
         return tags[i].equals("VERB") || tags[i].equals("AUX");
     }
 
+    /**
+     * A past form of one of the rules' verbs ("met", "signed") that the tagger took for something
+     * else, as it does around names it does not know ("Trump met Moon": Trump/VERB met/NOUN).
+     */
+    boolean isPastFormOfKnownVerb(int i) {
+        String w = lower(i);
+        String lemma = verbs == null ? null : verbs.lemma(w);
+        if (lemma == null || w.equals(lemma) || w.equals(lemma + "s") || w.equals(lemma + "es") || w.endsWith("ing")) {
+            return false;
+        }
+        return i == 0 || !(tags[i - 1].startsWith("DET") || tags[i - 1].startsWith("ADJ"));
+    }
+
     /** The index of the token covering the character offset, or -1. */
     int tokenAt(int offset) {
         for (int i = 0; i < words.length; i++) {

@@ -35,20 +35,23 @@ final class SentenceReading {
     void read(List<FactDraft> out) {
         dateMentions = pipeline.dates().find(text, s.start(), s.end(), discourse.reference(),
                 discourse.narrativeDate() == null ? null : discourse.narrativeDate().start());
+        // who held an office is read at the sentence's date, else the story's, else the document's
         LocalDate day = dateMentions.stream().filter(d -> !d.target()).findFirst().map(d -> d.date().start())
-                .orElse(discourse.reference());
+                .orElse(discourse.narrativeDate() != null ? discourse.narrativeDate().start() : discourse.reference());
         mentions = pipeline.actorFinder().find(s, discourse, day);
         List<String> speakers = new ArrayList<>();
         for (int[] clause : clauses()) {
             Map<FactType, Boolean> done = new EnumMap<>(FactType.class);
-            for (Trigger t : pipeline.triggerFinder().find(s, clause[0], clause[1])) {
+            List<Trigger> triggers = pipeline.triggerFinder().find(s, clause[0], clause[1]);
+            for (Trigger t : triggers) {
                 if (done.containsKey(t.type())) {
                     continue;
                 }
+                int[] own = reportedPart(t, clause, triggers);
                 FactDraft draft = switch (t.type()) {
                     case STATEMENT -> statement(t, clause, speakers);
-                    case AGREEMENT -> agreement(t, clause);
-                    case MEETING -> meeting(t, clause);
+                    case AGREEMENT -> agreement(t, own);
+                    case MEETING -> meeting(t, own);
                 };
                 if (draft != null) {
                     if (draft.type() != FactType.STATEMENT) {
@@ -66,6 +69,22 @@ final class SentenceReading {
         }
         moveNarrativeDate();
         discourse.next();
+    }
+
+    /**
+     * An agreement or meeting reported by a statement ("Biden said Japan and South Korea signed …")
+     * has its actors after the reporting verb: the speaker is not a party.
+     */
+    private static int[] reportedPart(Trigger t, int[] clause, List<Trigger> triggers) {
+        int from = clause[0];
+        if (t.type() != FactType.STATEMENT) {
+            for (Trigger other : triggers) {
+                if (other.type() == FactType.STATEMENT && other.lastToken() < t.token()) {
+                    from = Math.max(from, other.lastToken() + 1);
+                }
+            }
+        }
+        return new int[] {from, clause[1]};
     }
 
     /** Clauses split at ";" and at ", but" / ", while" / ", whereas", as token ranges. */
@@ -124,6 +143,15 @@ final class SentenceReading {
     private List<Mention> speaker(Trigger t, int[] clause) {
         int end = t.token();
         int segment = end - 1;
+        if (segment >= clause[0] && isBreak(segment)) {
+            // "…, said a spokesman": the speaker follows the verb, up to the next break
+            int stop = t.lastToken() + 1;
+            while (stop < clause[1] && !isBreak(stop)) {
+                stop++;
+            }
+            List<Mention> after = mentionsIn(t.lastToken() + 1, stop).stream().filter(m -> !isPlace(m)).toList();
+            return after.isEmpty() ? List.of() : List.of(after.get(0));
+        }
         while (segment >= clause[0]) {
             while (segment >= clause[0] && !isBreak(segment)) {
                 segment--;
@@ -278,20 +306,20 @@ final class SentenceReading {
         return before > t.lastToken() && s.tags()[before].matches("ADP.*|SCONJ.*");
     }
 
-    private String masked;
+    private List<String> keywordTopics;
 
     private FactDraft draft(Trigger t, List<FactActor> actors, Dated dated, double confidence) {
         String passage = s.text();
-        if (masked == null) {
+        if (keywordTopics == null) {
             StringBuilder b = new StringBuilder(passage);
             for (Mention m : mentions) { // "New Politics Alliance for Democracy" is not about the alliance
                 for (int i = m.start(); i < m.end(); i++) {
                     b.setCharAt(i - s.start(), ' ');
                 }
             }
-            masked = b.toString();
+            keywordTopics = pipeline.keywordTopics(b.toString());
         }
-        return new FactDraft(t.type(), dated.date(), actors, pipeline.topics(masked, actors),
+        return new FactDraft(t.type(), dated.date(), actors, pipeline.topics(keywordTopics, actors),
                 RuleBasedExtractor.summary(passage), s.start(), s.end(), Math.max(0.1, Math.min(1.0, confidence)),
                 t.cameo(), t.ploverCode(), dated.target());
     }
@@ -311,19 +339,27 @@ final class SentenceReading {
         return List.copyOf(ids);
     }
 
+    private boolean[] quoted;
+
+    /** Whether the offset lies inside a quotation (computed once per sentence). */
     private boolean inQuotes(int offset) {
-        boolean in = false;
-        for (int i = s.start(); i < offset; i++) {
-            char c = text.charAt(i);
-            if (c == '"') {
-                in = !in;
-            } else if (c == '“') {
-                in = true;
-            } else if (c == '”') {
-                in = false;
+        if (quoted == null) {
+            quoted = new boolean[s.end() - s.start() + 1];
+            boolean in = false;
+            for (int i = s.start(); i < s.end(); i++) {
+                char c = text.charAt(i);
+                quoted[i - s.start()] = in;
+                if (c == '"') {
+                    in = !in;
+                } else if (c == '“') {
+                    in = true;
+                } else if (c == '”') {
+                    in = false;
+                }
             }
+            quoted[s.end() - s.start()] = in;
         }
-        return in;
+        return offset >= s.start() && offset <= s.end() && quoted[offset - s.start()];
     }
 
     /**

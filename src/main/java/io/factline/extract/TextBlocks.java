@@ -54,7 +54,13 @@ final class TextBlocks {
                     while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
                         e--;
                     }
-                    blocks.add(new Block(s, e, isHeading(text.substring(s, e))));
+                    Block previous = blocks.isEmpty() ? null : blocks.get(blocks.size() - 1);
+                    if (previous != null && wrapped(text, previous, s)) {
+                        // a hard-wrapped paragraph: the sentence goes on on this line
+                        blocks.set(blocks.size() - 1, new Block(previous.start(), e, false));
+                    } else {
+                        blocks.add(new Block(s, e, isHeading(text.substring(s, e))));
+                    }
                 }
             }
             if (newline < 0) {
@@ -74,10 +80,26 @@ final class TextBlocks {
         return false;
     }
 
-    /** A short line with no sentence punctuation at its end reads as a title or heading, not as prose. */
+    /** A short line with no sentence punctuation at its end, and no sentence in it, reads as a title or heading. */
     private static boolean isHeading(String line) {
-        char last = line.charAt(line.length() - 1);
-        return line.length() < 120 && last != '.' && last != '"' && last != '”' && last != '!' && last != '?';
+        return line.length() < 120 && !SENTENCE_END.matcher(line).find() && !line.contains(". ");
+    }
+
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?][\"”’')\\]]*$|[\"”)]$");
+    private static final int WRAP_WIDTH = 60;
+
+    /**
+     * Whether the line at {@code nextStart} continues the block before it: that block's last line was
+     * long, with no blank line between, and did not end a sentence.
+     */
+    private static boolean wrapped(String text, Block previous, int nextStart) {
+        String between = text.substring(previous.end(), nextStart);
+        if (between.chars().filter(c -> c == '\n').count() != 1) {
+            return false;
+        }
+        int lastLineStart = text.lastIndexOf('\n', previous.end() - 1) + 1;
+        String lastLine = text.substring(Math.max(lastLineStart, previous.start()), previous.end());
+        return lastLine.length() >= WRAP_WIDTH && !SENTENCE_END.matcher(lastLine).find();
     }
 
     /** The date a line gives the document, when the line is only a date or a "modified"/"published" stamp. */
@@ -85,7 +107,11 @@ final class TextBlocks {
         Matcher m = MODIFIED.matcher(line);
         if (m.find()) {
             try {
-                return LocalDate.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)));
+                int year = Integer.parseInt(m.group(3));
+                if (year < io.factline.domain.FactDate.EARLIEST_YEAR || year > io.factline.domain.FactDate.LATEST_YEAR) {
+                    return null;
+                }
+                return LocalDate.of(year, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)));
             } catch (java.time.DateTimeException e) {
                 return null;
             }

@@ -54,7 +54,7 @@ final class TriggerFinder {
     List<Trigger> find(Sentence s, int from, int to) {
         List<Trigger> found = new ArrayList<>();
         for (int i = from; i < to; i++) {
-            Trigger t = s.isVerb(i) ? verb(s, i, to) : null;
+            Trigger t = s.isVerb(i) || s.isPastFormOfKnownVerb(i) ? verb(s, i, to) : null;
             if (t == null && s.tags()[i].startsWith("NOUN") || t == null && s.tags()[i].startsWith("PROPN")
                     || t == null && s.tags()[i].startsWith("VERB")) {
                 t = noun(s, i, from, to);

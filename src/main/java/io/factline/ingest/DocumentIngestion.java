@@ -99,7 +99,7 @@ public class DocumentIngestion {
                     }
                 })
                 .chain(drafts -> withKnownReferences(drafts))
-                .chain(drafts -> knownFacts.restated(drafts, Set.of()).chain(restated -> {
+                .chain(drafts -> knownFacts.restated(drafts, doc.text(), Set.of()).chain(restated -> {
                     List<EventLog.Change> changes = new ArrayList<>();
                     DocumentIngested ingested = new DocumentIngested(documentId, hash, doc.mediaType(), doc.title(),
                             doc.publisher(), doc.published(), submission.publishedDate(), doc.url(), doc.text());

@@ -12,6 +12,14 @@ import io.factline.domain.InvalidFactException;
 public record DocumentSubmission(String body, String mediaType, String title, String publisher, String published,
                                  LocalDate publishedDate, String url) {
 
+    public DocumentSubmission {
+        if (publishedDate != null && (publishedDate.getYear() < io.factline.domain.FactDate.EARLIEST_YEAR
+                || publishedDate.getYear() > io.factline.domain.FactDate.LATEST_YEAR)) {
+            throw new InvalidFactException("publishedDate lies between the years " + io.factline.domain.FactDate.EARLIEST_YEAR
+                    + " and " + io.factline.domain.FactDate.LATEST_YEAR);
+        }
+    }
+
     /** From a JSON-like input that carries exactly one of {@code text} and {@code html}. */
     public static DocumentSubmission of(String text, String html, String title, String publisher, String published,
                                         LocalDate publishedDate, String url) {

@@ -39,14 +39,14 @@ public class KnownFacts {
     EventLog log;
 
     /** The known fact each draft restates, by the draft's index; drafts that state nothing known are absent. */
-    public Uni<Map<Integer, FactState>> restated(List<FactDraft> drafts, Set<UUID> excluded) {
+    public Uni<Map<Integer, FactState>> restated(List<FactDraft> drafts, String text, Set<UUID> excluded) {
         List<Uni<Optional<FactState>>> lookups = new ArrayList<>();
         List<Integer> indexes = new ArrayList<>();
         for (int i = 0; i < drafts.size(); i++) {
             FactDraft d = drafts.get(i);
             if (d.date().isKnown() && !d.actors().isEmpty()) {
                 indexes.add(i);
-                lookups.add(find(d, excluded));
+                lookups.add(find(d, text.substring(d.start(), d.end()), excluded));
             }
         }
         if (lookups.isEmpty()) {
@@ -62,10 +62,10 @@ public class KnownFacts {
         });
     }
 
-    private Uni<Optional<FactState>> find(FactDraft draft, Set<UUID> excluded) {
+    private Uni<Optional<FactState>> find(FactDraft draft, String quote, Set<UUID> excluded) {
         LocalDate day = draft.date().start();
         return pool.preparedQuery("select fact_id from fact_actor where actor_id = $1 and sort_date = $2 "
-                        + "and precision = $3 and type = $4 and status = 'ACTIVE' order by fact_id limit 20")
+                        + "and precision = $3 and type = $4 and status = 'ACTIVE' order by fact_id limit 50")
                 .execute(Tuple.of(draft.actors().get(0).actorId(), day, draft.date().precision().name(), draft.type().name()))
                 .chain(rows -> {
                     List<UUID> ids = new ArrayList<>();
@@ -75,21 +75,24 @@ public class KnownFacts {
                             ids.add(id);
                         }
                     });
-                    return firstSame(draft, ids, 0);
+                    return firstSame(draft, quote, ids, 0);
                 });
     }
 
-    private Uni<Optional<FactState>> firstSame(FactDraft draft, List<UUID> ids, int from) {
+    private Uni<Optional<FactState>> firstSame(FactDraft draft, String quote, List<UUID> ids, int from) {
         if (from >= ids.size()) {
             return Uni.createFrom().item(Optional.empty());
         }
-        return log.fact(ids.get(from)).chain(state -> state.isPresent() && sameFact(draft, state.get())
+        return log.fact(ids.get(from)).chain(state -> state.isPresent() && sameFact(draft, state.get(), quote)
                 ? Uni.createFrom().item(state)
-                : firstSame(draft, ids, from + 1));
+                : firstSame(draft, quote, ids, from + 1));
     }
 
-    /** The rule, on the fact as its log leaves it. */
-    static boolean sameFact(FactDraft draft, FactState state) {
+    /**
+     * The rule, on the fact as its log leaves it. Statements must also say much the same (half their
+     * words in common): one speaker says many things on one day.
+     */
+    static boolean sameFact(FactDraft draft, FactState state, String draftQuote) {
         FactContent known = state.content();
         if (state.status() != FactStatus.ACTIVE || known.type() != draft.type() || !known.date().isKnown()
                 || !known.date().start().equals(draft.date().start()) || known.date().precision() != draft.date().precision()) {
@@ -99,7 +102,30 @@ public class KnownFacts {
         Set<String> b = ids(known.actors());
         Set<String> common = new HashSet<>(a);
         common.retainAll(b);
-        return !common.isEmpty() && (a.containsAll(b) || b.containsAll(a));
+        if (common.isEmpty() || !(a.containsAll(b) || b.containsAll(a))) {
+            return false;
+        }
+        return draft.type() != io.factline.domain.FactType.STATEMENT
+                || known.sources().stream().anyMatch(s -> overlap(words(s.quote()), words(draftQuote)) >= 0.5);
+    }
+
+    private static Set<String> words(String text) {
+        Set<String> out = new HashSet<>();
+        for (String w : text.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (w.length() > 3) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    private static double overlap(Set<String> x, Set<String> y) {
+        if (x.isEmpty() || y.isEmpty()) {
+            return 0;
+        }
+        Set<String> common = new HashSet<>(x);
+        common.retainAll(y);
+        return (double) common.size() / Math.min(x.size(), y.size());
     }
 
     /** The draft says what the fact says: type, date, actors and topics. */

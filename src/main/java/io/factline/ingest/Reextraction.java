@@ -63,6 +63,11 @@ public class Reextraction {
     @Inject
     Pool pool;
 
+    /** Re-extracts one document; a document that does not exist changes nothing (0 documents). */
+    public Uni<Report> one(UUID documentId, EventMetadata metadata) {
+        return document(documentId, metadata);
+    }
+
     public Uni<Report> all(EventMetadata metadata) {
         return pool.query("select id from document_view order by ingested_at, id").execute().chain(rows -> {
             List<UUID> ids = new ArrayList<>();
@@ -89,6 +94,7 @@ public class Reextraction {
             if (doc.isEmpty()) {
                 return Uni.createFrom().item(empty());
             }
+            LOG.debugf("re-extracting document %s", documentId);
             return factsOf(documentId).chain(existing -> Uni.createFrom()
                     .item(() -> extractor.extract(new DocumentText(doc.get().text(), doc.get().publishedDate(), doc.get().title())))
                     .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
@@ -114,9 +120,10 @@ public class Reextraction {
                              EventMetadata metadata) {
         Set<UUID> own = new HashSet<>();
         existing.forEach(f -> own.add(f.id()));
-        return knownFacts.restated(drafts, own).chain(restated -> {
+        return knownFacts.restated(drafts, text, own).chain(restated -> {
             List<EventLog.Change> changes = new ArrayList<>();
             Set<UUID> matched = new HashSet<>();
+            Set<UUID> corroboratedNow = new HashSet<>();
             int added = 0;
             int corroborated = 0;
             int unchanged = 0;
@@ -130,7 +137,8 @@ public class Reextraction {
                 }
                 FactState known = restated.get(i);
                 if (known != null) {
-                    if (known.content().sources().stream().noneMatch(s -> s.documentId().equals(documentId))) {
+                    if (corroboratedNow.add(known.id())
+                            && known.content().sources().stream().noneMatch(s -> s.documentId().equals(documentId))) {
                         changes.add(EventLog.Change.of(ExpectedVersion.ANY,
                                 DocumentIngestion.corroboration(known.id(), draft, documentId, text)));
                         corroborated++;
@@ -139,6 +147,7 @@ public class Reextraction {
                 }
                 FactExtracted fact = ingestion.toEvent(draft, i, documentId, text);
                 if (own.contains(fact.factId())) {
+                    matched.add(fact.factId()); // the same draft of the same extractor: kept as it is
                     unchanged++;
                     continue;
                 }
@@ -168,15 +177,21 @@ public class Reextraction {
         });
     }
 
-    /** A fact of this document at the draft's passage with the same type: what the draft already is. */
+    /**
+     * A fact of this document at the draft's passage with the same type: what the draft already is.
+     * A fact this document brought must still say the same; one it only corroborates (another
+     * document's) must still be the same fact.
+     */
     private static FactState atSamePassage(UUID documentId, FactDraft draft, List<FactState> existing) {
         for (FactState f : existing) {
             if (f.content().type() != draft.type()) {
                 continue;
             }
+            boolean broughtHere = f.content().sources().get(0).documentId().equals(documentId);
             for (SourceRef s : f.content().sources()) {
                 if (s.documentId().equals(documentId) && s.start() == draft.start() && s.end() == draft.end()
-                        && (curated(f) || f.status() == FactStatus.ACTIVE && KnownFacts.sameContent(draft, f))) {
+                        && (curated(f) || f.status() == FactStatus.ACTIVE && (broughtHere
+                        ? KnownFacts.sameContent(draft, f) : KnownFacts.sameFact(draft, f, s.quote())))) {
                     return f;
                 }
             }

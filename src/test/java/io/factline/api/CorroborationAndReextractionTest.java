@@ -69,6 +69,18 @@ class CorroborationAndReextractionTest {
                 .body("history.type", equalTo(List.of("FactExtracted", "FactCorroborated")));
         given().get("/api/documents/" + second.path("id") + "/facts").then().statusCode(200)
                 .body("items.id", equalTo(List.of(factId)));
+
+        // re-extracting the corroborating document finds the same fact again: nothing to record
+        given().queryParam("document", (String) second.path("id")).post("/api/admin/reextract").then().statusCode(200)
+                .body("documents", equalTo(1)).body("added", equalTo(0)).body("corroborated", equalTo(0))
+                .body("superseded", equalTo(0)).body("unchanged", equalTo(1));
+        given().get("/api/facts/" + factId).then().body("sources.size()", equalTo(2));
+    }
+
+    @Test
+    void reextractingAnUnknownDocumentIsAClearError() {
+        given().queryParam("document", UUID.randomUUID().toString()).post("/api/admin/reextract").then().statusCode(404);
+        given().queryParam("document", "not-an-id").post("/api/admin/reextract").then().statusCode(400);
     }
 
     @Test
@@ -96,7 +108,8 @@ class CorroborationAndReextractionTest {
                         "summary", "A curator's reading.", "sources", List.of(Map.of("document", documentId.toString(), "quote", calm))))
                 .post("/api/facts").then().statusCode(201).extract().path("id");
 
-        given().post("/api/admin/reextract").then().statusCode(200)
+        given().queryParam("document", documentId.toString()).post("/api/admin/reextract").then().statusCode(200)
+                .body("documents", equalTo(1))
                 .body("added", equalTo(1))
                 .body("superseded", equalTo(1))
                 .body("keptCurated", equalTo(1));
@@ -109,6 +122,8 @@ class CorroborationAndReextractionTest {
                 .body("items.type", hasItem("MEETING"))
                 .body("items.find { it.type == 'MEETING' }.actors.actor.id", hasItem("fumio-kishida"));
 
+        // over every document: a second run finds nothing left to record
+        given().post("/api/admin/reextract").then().statusCode(200);
         long before = Api.queryLong("select count(*) from event");
         given().contentType(ContentType.JSON).body("{\"query\":\"mutation { reextract { added superseded corroborated unchanged } }\"}")
                 .post("/graphql").then().statusCode(200)

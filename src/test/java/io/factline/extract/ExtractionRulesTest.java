@@ -147,6 +147,47 @@ class ExtractionRulesTest {
     }
 
     @Test
+    void aReportedAgreementIsBetweenItsPartiesNotTheSpeaker() {
+        List<FactDraft> drafts = extract("In 2015, Biden said Japan and South Korea signed a pact.", null);
+        assertThat(ids(only(drafts, FactType.AGREEMENT))).containsExactlyInAnyOrder("japan", "south-korea");
+        assertThat(ids(only(drafts, FactType.STATEMENT))).containsExactly("joe-biden");
+        assertThat(extract("In May 2019, Trump met Moon Jae-in, said a spokesman.", null))
+                .extracting(FactDraft::type).containsExactly(FactType.MEETING);
+    }
+
+    @Test
+    void anOfficeIsReadAtTheStorysDateAndNotForAFormerHolder() {
+        List<FactDraft> drafts = extract("In March 2015, North Korea fired two missiles. The South Korean president "
+                + "criticized the launch. The former American president praised the response.", LocalDate.of(2021, 6, 1));
+        assertThat(drafts).hasSize(1);
+        assertThat(ids(drafts.get(0))).containsExactly("park-geun-hye");
+    }
+
+    @Test
+    void namesThatOnlyContainAnActorsNameAreNotThatActor() {
+        List<FactDraft> drafts = extract("In 2019, the US National Security Council said the talks had stalled. "
+                + "In 2019, the Washington Post said the talks had stalled.", null);
+        assertThat(drafts).hasSize(1); // the Council speaks for the United States; the newspaper does not
+        assertThat(ids(drafts.get(0))).containsExactly("united-states");
+    }
+
+    @Test
+    void hardWrappedParagraphsAreReadAsProse() {
+        List<FactDraft> drafts = extract("On 2 June 2022, President Biden had a phone call with President\n"
+                + "Yoon Suk-yeol about the North's missile launches, and the two leaders agreed to\n"
+                + "expand joint exercises.\n\nSources and notes", null);
+        assertThat(drafts).extracting(FactDraft::type).containsExactly(FactType.MEETING, FactType.AGREEMENT);
+        assertThat(ids(drafts.get(0))).contains("yoon-suk-yeol");
+    }
+
+    @Test
+    void datesOutsideTheYearsFactsMayHoldAreNotUsed() {
+        assertThat(extract("Page last modified: 01-01-0999\nMoon met Trump today.", null)).hasSize(1);
+        assertThat(extract("The following year, Tokyo and Seoul signed a pact.", LocalDate.of(2999, 12, 31)))
+                .allMatch(d -> !d.date().isKnown());
+    }
+
+    @Test
     void badInputGivesNoFactsAndNoCrash() {
         assertThat(extract("", null)).isEmpty();
         assertThat(extract("   \n\n  ", null)).isEmpty();
@@ -155,5 +196,7 @@ class ExtractionRulesTest {
         assertThat(extract("\u0000\u0001\u0002\uFFFD\uFFFD binary \u0007 bytes", null)).isEmpty();
         String big = "Seoul and Tokyo agreed to hold talks in 2020.\n".repeat(4_000); // the service refuses documents over 2 MiB (413)
         assertThat(extract(big, null)).hasSize(4_000);
+        String unpunctuated = "Seoul and Tokyo agreed to hold talks in 2020 ; ".repeat(3_000); // one 150 KB "sentence"
+        assertThat(extract(unpunctuated, null)).isNotEmpty();
     }
 }

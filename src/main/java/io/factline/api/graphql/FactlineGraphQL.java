@@ -186,9 +186,21 @@ public class FactlineGraphQL {
     @Mutation
     @Description("Run the current extractor over every stored document and record what changed: new facts, facts "
             + "corroborated by another document, extracted facts superseded. Curated facts are never touched.")
-    public Uni<@NonNull ReextractReport> reextract() {
-        return Errors.guarded(() -> reextraction.all(metadata())
-                .chain(r -> consistency.visible(r.position()).map(visible -> ReextractReport.of(r))));
+    public Uni<@NonNull ReextractReport> reextract(@Description("Only this document; all when left out.") @Id String document) {
+        return Errors.guarded(() -> {
+            if (document == null) {
+                return reextraction.all(metadata()).chain(r -> consistency.visible(r.position()).map(visible -> ReextractReport.of(r)));
+            }
+            java.util.UUID id = Convert.uuidOrNull(document);
+            if (id == null) {
+                throw new io.factline.domain.NotFoundException("document", document);
+            }
+            return reextraction.one(id, metadata()).invoke(r -> {
+                if (r.documents() == 0) {
+                    throw new io.factline.domain.NotFoundException("document", document);
+                }
+            }).chain(r -> consistency.visible(r.position()).map(visible -> ReextractReport.of(r)));
+        });
     }
 
     private Uni<Fact> visibleFact(FactCommandResult result) {

@@ -1,16 +1,20 @@
 package io.factline.api.rest;
 
+import java.util.UUID;
+
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.factline.api.WriteConsistency;
+import io.factline.domain.NotFoundException;
 import io.factline.ingest.Reextraction;
 import io.smallrye.mutiny.Uni;
 
@@ -25,12 +29,23 @@ public class ReextractionResource {
     WriteConsistency consistency;
 
     @POST
-    @Operation(summary = "Run the current extractor over every stored document and record what changed",
+    @Operation(summary = "Run the current extractor over every stored document (or one: ?document=) and record what changed",
             description = "New facts are appended (or corroborate a fact another document brought); extracted facts "
                     + "the extractor no longer finds are retracted as superseded. Facts a curator asserted or corrected "
                     + "are never touched. Answers with counts once the views show the changes.")
-    public Uni<Reextraction.Report> reextract(@HeaderParam("X-Correlation-Id") String correlation) {
-        return reextraction.all(RequestMetadata.of(correlation))
-                .chain(report -> consistency.visible(report.position()).map(visible -> report));
+    public Uni<Reextraction.Report> reextract(@QueryParam("document") String document,
+                                              @HeaderParam("X-Correlation-Id") String correlation) {
+        Uni<Reextraction.Report> run;
+        if (document == null) {
+            run = reextraction.all(RequestMetadata.of(correlation));
+        } else {
+            UUID id = Params.uuid("document", document);
+            run = reextraction.one(id, RequestMetadata.of(correlation)).invoke(report -> {
+                if (report.documents() == 0) {
+                    throw new NotFoundException("document", document);
+                }
+            });
+        }
+        return run.chain(report -> consistency.visible(report.position()).map(visible -> report));
     }
 }
