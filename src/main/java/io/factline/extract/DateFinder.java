@@ -80,6 +80,9 @@ final class DateFinder {
     /** Absolute dates in s, with offsets shifted by offset. Finer forms win where forms overlap. */
     static List<DateMention> absolute(String s, int offset) {
         List<DateMention> found = new ArrayList<>();
+        if (s.chars().noneMatch(Character::isDigit)) {
+            return found; // every absolute form has digits
+        }
         Matcher m = DAY_MONTH_YEAR.matcher(s);
         while (m.find()) {
             add(found, s, m, offset, day(m.group(3), m.group(2), m.group(1)), DatePrecision.DAY);

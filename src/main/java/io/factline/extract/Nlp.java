@@ -104,6 +104,39 @@ final class Nlp {
     }
 
     /**
+     * OpenNLP's tokenizer, with the alphanumeric shortcut its own option provides (off in these
+     * models): a whitespace-separated word of letters and digits only is one token as it stands, so
+     * only the others go through the statistical model, which costs per character.
+     */
+    static Span[] tokenize(TokenizerME tokenizer, String s) {
+        List<Span> out = new ArrayList<>();
+        int i = 0;
+        int n = s.length();
+        while (i < n) {
+            while (i < n && Character.isWhitespace(s.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            boolean plain = true;
+            while (i < n && !Character.isWhitespace(s.charAt(i))) {
+                plain &= Character.isLetterOrDigit(s.charAt(i));
+                i++;
+            }
+            if (start == i) {
+                break;
+            }
+            if (plain) {
+                out.add(new Span(start, i));
+            } else {
+                for (Span piece : tokenizer.tokenizePos(s.substring(start, i))) {
+                    out.add(new Span(start + piece.getStart(), start + piece.getEnd()));
+                }
+            }
+        }
+        return out.toArray(new Span[0]);
+    }
+
+    /**
      * Rejoins words the tokenizer split at a hyphen ("Jae - in", "four - day"): left apart, the
      * pieces mislead the tagger ("Moon Jae-in met" tags "in" as a preposition and "met" as a noun).
      */
@@ -128,7 +161,7 @@ final class Nlp {
     static Sentence analyse(String text, int start, int end, VerbForms verbs) {
         Tools tools = TOOLS.get();
         String s = text.substring(start, end);
-        Span[] spans = joinHyphenated(tools.tokens().tokenizePos(s), s);
+        Span[] spans = joinHyphenated(tokenize(tools.tokens(), s), s);
         String[] words = Span.spansToStrings(spans, s);
         String[] tags = tools.tags().tag(words);
         int[] starts = new int[spans.length];

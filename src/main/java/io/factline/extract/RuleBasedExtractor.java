@@ -37,7 +37,7 @@ public final class RuleBasedExtractor implements FactExtractor {
     private final Gazetteer gazetteer;
     private final ActorFinder actorFinder;
     private final TriggerFinder triggerFinder;
-    private final Map<String, Pattern> topicPatterns = new LinkedHashMap<>();
+    private final Map<String, List<String>> topicKeywords = new LinkedHashMap<>();
     private final Set<String> abbreviations;
     private final Set<String> sentenceStarters;
     private final VerbForms verbs;
@@ -49,10 +49,7 @@ public final class RuleBasedExtractor implements FactExtractor {
         this.actorFinder = new ActorFinder(gazetteer, data.lexicon(), data.triggers().jointSubjects());
         this.triggerFinder = new TriggerFinder(data.triggers(), data.lexicon().nonEpisodic());
         for (ExtractionData.Topic t : data.topics()) {
-            if (!t.keywords().isEmpty()) {
-                String alternatives = String.join("|", t.keywords().stream().map(Pattern::quote).toList());
-                topicPatterns.put(t.id(), Pattern.compile("(?i)(?<![\\p{L}])(?:" + alternatives + ")"));
-            }
+            topicKeywords.put(t.id(), t.keywords().stream().map(k -> k.toLowerCase(Locale.ROOT)).distinct().toList());
         }
         this.abbreviations = Set.copyOf(data.lexicon().abbreviations());
         this.sentenceStarters = Set.copyOf(data.lexicon().sentenceStarters());
@@ -190,20 +187,34 @@ public final class RuleBasedExtractor implements FactExtractor {
 
     /** Topic ids whose keywords occur in the passage. */
     List<String> keywordTopics(String passage) {
+        String lower = passage.toLowerCase(Locale.ROOT);
         List<String> found = new ArrayList<>();
-        topicPatterns.forEach((id, p) -> {
-            if (p.matcher(passage).find()) {
-                found.add(id);
+        topicKeywords.forEach((id, keywords) -> {
+            for (String k : keywords) {
+                if (atWordStart(lower, k)) {
+                    found.add(id);
+                    break;
+                }
             }
         });
         return found;
+    }
+
+    /** A keyword counts where a word starts with it ("sanction" in "sanctions", not in "unsanctioned"). */
+    private static boolean atWordStart(String text, String keyword) {
+        for (int at = text.indexOf(keyword); at >= 0; at = text.indexOf(keyword, at + 1)) {
+            if (at == 0 || !Character.isLetter(text.charAt(at - 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The passage's keyword topics and the topics named like one of the fact's actors. */
     List<String> topics(List<String> keywordTopics, List<FactActor> actors) {
         Set<String> found = new LinkedHashSet<>(keywordTopics);
         for (FactActor a : actors) {
-            if (topicPatterns.containsKey(a.actorId())) {
+            if (topicKeywords.containsKey(a.actorId())) {
                 found.add(a.actorId());
             }
         }
