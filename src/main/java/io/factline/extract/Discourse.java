@@ -26,6 +26,7 @@ final class Discourse {
     private String lastGroupSubject;
     private List<String> lastJointStates = List.of();
     private FactDate narrativeDate;
+    private List<String> paragraphTopics = List.of();
     private final LocalDate documentDate;
 
     Discourse(Gazetteer gazetteer, LocalDate documentDate) {
@@ -77,6 +78,22 @@ final class Discourse {
                 }
             }
             first = false;
+        }
+    }
+
+    /** A new paragraph: what the last one was about no longer carries over. */
+    void newParagraph() {
+        paragraphTopics = List.of();
+    }
+
+    /** The topics of the paragraph's last fact that named some, for a fact whose own words name none. */
+    List<String> paragraphTopics() {
+        return paragraphTopics;
+    }
+
+    void paragraphTopics(List<String> topics) {
+        if (!topics.isEmpty()) {
+            paragraphTopics = List.copyOf(topics);
         }
     }
 

@@ -106,6 +106,7 @@ public final class RuleBasedExtractor implements FactExtractor {
             if (block.heading()) {
                 continue;
             }
+            discourse.newParagraph();
             for (int[] span : sentences(text, block.start(), block.end())) {
                 Sentence sentence = Nlp.analyse(text, span[0], span[1], verbs);
                 new SentenceReading(this, sentence, discourse).read(drafts);

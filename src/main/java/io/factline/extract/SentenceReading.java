@@ -313,13 +313,23 @@ final class SentenceReading {
         if (keywordTopics == null) {
             StringBuilder b = new StringBuilder(passage);
             for (Mention m : mentions) { // "New Politics Alliance for Democracy" is not about the alliance
-                for (int i = m.start(); i < m.end(); i++) {
+                boolean named = m.actorIds().stream().map(id -> pipeline.gazetteer().actor(id))
+                        .anyMatch(a -> a != null && !a.isPerson() && !a.isState());
+                for (int i = m.start(); named && i < m.end(); i++) {
                     b.setCharAt(i - s.start(), ' ');
                 }
             }
             keywordTopics = pipeline.keywordTopics(b.toString());
         }
-        return new FactDraft(t.type(), dated.date(), actors, pipeline.topics(keywordTopics, actors),
+        List<FactActor> named = new ArrayList<>(actors); // a state named in the passage is what it is about
+        mentions.forEach(m -> m.actorIds().forEach(id -> named.add(new FactActor(id, Role.PARTICIPANT))));
+        List<String> topics = pipeline.topics(keywordTopics, named);
+        if (topics.isEmpty()) {
+            topics = discourse.paragraphTopics(); // "He said the outcome was better than expected": still the summit
+        } else {
+            discourse.paragraphTopics(topics);
+        }
+        return new FactDraft(t.type(), dated.date(), actors, topics,
                 RuleBasedExtractor.summary(passage), s.start(), s.end(), Math.max(0.1, Math.min(1.0, confidence)),
                 t.cameo(), t.ploverCode(), dated.target());
     }

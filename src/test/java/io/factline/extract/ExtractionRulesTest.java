@@ -188,6 +188,15 @@ class ExtractionRulesTest {
     }
 
     @Test
+    void topicsComeFromKeywordsNamedStatesAndTheParagraph() {
+        List<FactDraft> drafts = extract("In May 2021, President Moon Jae-in held a summit with President Biden in Washington. "
+                + "He said the outcome was better than expected.\n\nIn 2016, Seoul said Beijing was wrong.", null);
+        assertThat(drafts.get(0).topics()).contains("summit-diplomacy");
+        assertThat(drafts.get(1).topics()).containsExactly("summit-diplomacy");
+        assertThat(drafts.get(2).topics()).containsExactly("china");
+    }
+
+    @Test
     void badInputGivesNoFactsAndNoCrash() {
         assertThat(extract("", null)).isEmpty();
         assertThat(extract("   \n\n  ", null)).isEmpty();
