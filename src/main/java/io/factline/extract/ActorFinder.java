@@ -58,6 +58,8 @@ final class ActorFinder {
                 add(all, at, s.tokenEnds()[i], discourse.person(gender), Mention.Via.PRONOUN);
             } else if (groupPronouns.contains(w) && isClauseStart(s, i) && i + 1 < s.size() && s.isVerb(i + 1)) {
                 add(all, at, s.tokenEnds()[i], discourse.group(), Mention.Via.PRONOUN);
+            } else if (w.equals("they") && isClauseStart(s, i)) {
+                add(all, at, s.tokenEnds()[i], discourse.they(), Mention.Via.PRONOUN);
             } else {
                 for (int n = 3; n >= 2; n--) { // multi-word descriptions: "the two leaders", "the party"
                     if (i + n > s.size()) {
@@ -85,6 +87,12 @@ final class ActorFinder {
         }
         all.sort(Comparator.comparingInt(Mention::start));
         return all;
+    }
+
+    /** Words of an agent after a name: "officials", "foreign ministry", "senior". */
+    boolean isAgentWord(String lower) {
+        return agentNouns.contains(lower) || agentModifiers.contains(lower)
+                || agentNouns.stream().anyMatch(n -> n.endsWith(" " + lower) || n.startsWith(lower + " "));
     }
 
     private static boolean isClauseStart(Sentence s, int i) {

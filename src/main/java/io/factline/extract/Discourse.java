@@ -25,8 +25,10 @@ final class Discourse {
     private int lastSpokeAt = -10;
     private String lastGroupSubject;
     private List<String> lastJointStates = List.of();
+    private List<String> lastJointActors = List.of();
     private FactDate narrativeDate;
     private List<String> paragraphTopics = List.of();
+    private Set<String> paragraphTopicActors = Set.of();
     private final LocalDate documentDate;
 
     Discourse(Gazetteer gazetteer, LocalDate documentDate) {
@@ -84,16 +86,21 @@ final class Discourse {
     /** A new paragraph: what the last one was about no longer carries over. */
     void newParagraph() {
         paragraphTopics = List.of();
+        paragraphTopicActors = Set.of();
     }
 
-    /** The topics of the paragraph's last fact that named some, for a fact whose own words name none. */
-    List<String> paragraphTopics() {
-        return paragraphTopics;
+    /**
+     * The topics of the paragraph's last fact that named some, for a fact whose own words name none
+     * and that shares an actor with it ("He said the outcome was better than expected").
+     */
+    List<String> paragraphTopics(List<String> actorIds) {
+        return actorIds.stream().anyMatch(paragraphTopicActors::contains) ? paragraphTopics : List.of();
     }
 
-    void paragraphTopics(List<String> topics) {
+    void paragraphTopics(List<String> topics, List<String> actorIds) {
         if (!topics.isEmpty()) {
             paragraphTopics = List.copyOf(topics);
+            paragraphTopicActors = Set.copyOf(actorIds);
         }
     }
 
@@ -133,10 +140,18 @@ final class Discourse {
         return lastParty == null ? List.of() : List.of(lastParty);
     }
 
-    void jointParties(List<String> states) {
+    void jointParties(List<String> actors, List<String> states) {
         if (states.size() >= 2) {
             lastJointStates = List.copyOf(states);
         }
+        if (actors.size() >= 2) {
+            lastJointActors = List.copyOf(actors);
+        }
+    }
+
+    /** "they" as a subject: the parties of the last agreement or meeting. */
+    List<String> they() {
+        return lastJointActors;
     }
 
     /**

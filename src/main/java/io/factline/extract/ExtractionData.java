@@ -21,7 +21,7 @@ public record ExtractionData(List<Actor> actors, Offices offices, Triggers trigg
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Actor(String id, String name, String kind, List<String> aliases, String wikidataId, String surname,
-                        String gender, List<String> members, List<String> demonyms) {
+                        String gender, List<String> members, List<String> demonyms, String state) {
         public Actor {
             aliases = aliases == null ? List.of() : aliases;
             members = members == null ? List.of() : members;
@@ -80,9 +80,10 @@ public record ExtractionData(List<Actor> actors, Offices offices, Triggers trigg
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Topic(String id, String name, List<String> keywords) {
+    public record Topic(String id, String name, List<String> keywords, List<String> sides) {
         public Topic {
             keywords = keywords == null ? List.of() : keywords;
+            sides = sides == null ? List.of() : sides;
         }
     }
 

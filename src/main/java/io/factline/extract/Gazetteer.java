@@ -134,6 +134,21 @@ final class Gazetteer {
                 .map(Term::holder).findFirst();
     }
 
+    /**
+     * The side an actor stands for in an agreement: a state itself, a person their state (as given,
+     * else from the offices they held), anyone else themselves.
+     */
+    String sideOf(String actorId) {
+        Actor a = actors.get(actorId);
+        if (a == null || a.isState()) {
+            return actorId;
+        }
+        if (a.state() != null) {
+            return a.state();
+        }
+        return terms.stream().filter(t -> t.holder().equals(actorId)).map(Term::of).findFirst().orElse(actorId);
+    }
+
     /** Whether the person held any listed office on the day. */
     boolean inOffice(String personId, LocalDate day) {
         return terms.stream().anyMatch(t -> t.holder().equals(personId) && t.covers(day));

@@ -38,6 +38,7 @@ public final class RuleBasedExtractor implements FactExtractor {
     private final ActorFinder actorFinder;
     private final TriggerFinder triggerFinder;
     private final Map<String, List<String>> topicKeywords = new LinkedHashMap<>();
+    private final Map<String, List<String>> topicSides = new LinkedHashMap<>();
     private final Set<String> abbreviations;
     private final Set<String> sentenceStarters;
     private final VerbForms verbs;
@@ -50,6 +51,9 @@ public final class RuleBasedExtractor implements FactExtractor {
         this.triggerFinder = new TriggerFinder(data.triggers(), data.lexicon().nonEpisodic());
         for (ExtractionData.Topic t : data.topics()) {
             topicKeywords.put(t.id(), t.keywords().stream().map(k -> k.toLowerCase(Locale.ROOT)).distinct().toList());
+            if (!t.sides().isEmpty()) {
+                topicSides.put(t.id(), t.sides());
+            }
         }
         this.abbreviations = Set.copyOf(data.lexicon().abbreviations());
         this.sentenceStarters = Set.copyOf(data.lexicon().sentenceStarters());
@@ -211,9 +215,19 @@ public final class RuleBasedExtractor implements FactExtractor {
         return false;
     }
 
-    /** The passage's keyword topics and the topics named like one of the fact's actors. */
-    List<String> topics(List<String> keywordTopics, List<FactActor> actors) {
+    /**
+     * The passage's keyword topics, the topics named like one of the actors, and the topics of the
+     * sides the fact's own actors stand for (a meeting of the two Koreas' people is inter-Korean).
+     */
+    List<String> topics(List<String> keywordTopics, List<FactActor> actors, List<FactActor> ownActors) {
         Set<String> found = new LinkedHashSet<>(keywordTopics);
+        Set<String> sides = new java.util.HashSet<>();
+        ownActors.forEach(a -> sides.add(gazetteer.sideOf(a.actorId())));
+        topicSides.forEach((id, needed) -> {
+            if (sides.containsAll(needed)) {
+                found.add(id);
+            }
+        });
         for (FactActor a : actors) {
             if (topicKeywords.containsKey(a.actorId())) {
                 found.add(a.actorId());

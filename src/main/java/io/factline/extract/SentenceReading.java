@@ -50,13 +50,13 @@ final class SentenceReading {
                 int[] own = reportedPart(t, clause, triggers);
                 FactDraft draft = switch (t.type()) {
                     case STATEMENT -> statement(t, clause, speakers);
-                    case AGREEMENT -> agreement(t, own);
+                    case AGREEMENT -> agreement(t, own, speakers);
                     case MEETING -> meeting(t, own);
                 };
                 if (draft != null) {
                     if (draft.type() != FactType.STATEMENT) {
-                        discourse.jointParties(draft.actors().stream().map(FactActor::actorId)
-                                .filter(id -> pipeline.gazetteer().actor(id).isState()).toList());
+                        List<String> ids = draft.actors().stream().map(FactActor::actorId).toList();
+                        discourse.jointParties(ids, ids.stream().filter(id -> pipeline.gazetteer().actor(id).isState()).toList());
                     }
                     out.add(draft);
                     done.put(t.type(), true);
@@ -158,7 +158,8 @@ final class SentenceReading {
             }
             List<Mention> found = mentionsIn(segment + 1, end).stream().filter(m -> !isPlace(m)).toList();
             if (!found.isEmpty()) {
-                return List.of(found.get(found.size() - 1));
+                Mention nearest = found.get(found.size() - 1);
+                return subjectOf(nearest, end) ? List.of(nearest) : List.of();
             }
             boolean onlyAdverbs = true;
             for (int i = segment + 1; i < end; i++) {
@@ -171,6 +172,25 @@ final class SentenceReading {
             segment--;
         }
         return List.of();
+    }
+
+    /**
+     * Whether the mention is the verb's subject: between them only adverbs, auxiliaries, parts of a
+     * name and agent words ("China's foreign ministry said"); not "Truman relieved MacArthur after
+     * the general criticized".
+     */
+    private boolean subjectOf(Mention m, int verb) {
+        for (int i = s.tokenFrom(m.end()); i < verb; i++) {
+            String tag = s.tags()[i];
+            String w = s.lower(i);
+            boolean allowed = tag.startsWith("ADV") || tag.startsWith("AUX") || tag.startsWith("PART")
+                    || Character.isUpperCase(s.words()[i].charAt(0)) || w.equals("'s") || w.equals("’s") || w.equals("'") || w.equals("-")
+                    || pipeline.actorFinder().isAgentWord(w) || inQuotes(s.tokenStarts()[i]);
+            if (!allowed) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static final Set<String> PLACE_PREPOSITIONS = Set.of("in", "at", "to", "from", "near", "into", "across",
@@ -187,16 +207,30 @@ final class SentenceReading {
         return (w.equals(",") || w.equals(";") || w.equals(":")) && !inQuotes(s.tokenStarts()[i]);
     }
 
-    private FactDraft agreement(Trigger t, int[] clause) {
-        int need = t.joint() ? 2 : 1;
-        List<String> parties = expand(ids(mentionsIn(clause[0], t.token())));
-        if (parties.size() < need) {
-            parties = expand(ids(mentionsIn(clause[0], clause[1])));
-        }
-        if (parties.size() < need) {
+    /**
+     * The parties are the subject's actors (a joint body stands for its members), or, where the
+     * clause has no subject before the trigger ("was established"), the clause's actors. A joint-only
+     * trigger ("decided", "reaffirmed") needs two sides; one side alone makes it that side's statement.
+     */
+    private FactDraft agreement(Trigger t, int[] clause, List<String> speakers) {
+        List<String> subject = expand(ids(mentionsIn(clause[0], t.token()).stream().filter(m -> !isPlace(m)).toList()));
+        List<String> parties = subject.isEmpty() ? expand(ids(mentionsIn(clause[0], clause[1]))) : subject;
+        if (parties.isEmpty()) {
             return null;
         }
+        if (t.joint() && sides(parties) < 2) {
+            if (subject.isEmpty() || t.noun()) {
+                return null;
+            }
+            speakers.addAll(subject);
+            Trigger said = new Trigger(FactType.STATEMENT, t.token(), t.lastToken(), t.word(), "010", null, null, false, false);
+            return draft(said, RuleBasedExtractor.withRole(subject, Role.SPEAKER), date(said, clause, true), 0.75);
+        }
         return draft(t, RuleBasedExtractor.withRole(parties, Role.PARTY), date(t, clause, false), t.noun() ? 0.7 : 0.8);
+    }
+
+    private int sides(List<String> parties) {
+        return (int) parties.stream().map(pipeline.gazetteer()::sideOf).distinct().count();
     }
 
     /** A joint body stands for its members: the founding of the ROK-U.S. Working Group is theirs. */
@@ -323,11 +357,12 @@ final class SentenceReading {
         }
         List<FactActor> named = new ArrayList<>(actors); // a state named in the passage is what it is about
         mentions.forEach(m -> m.actorIds().forEach(id -> named.add(new FactActor(id, Role.PARTICIPANT))));
-        List<String> topics = pipeline.topics(keywordTopics, named);
+        List<String> topics = pipeline.topics(keywordTopics, named, actors);
+        List<String> actorIds = actors.stream().map(FactActor::actorId).toList();
         if (topics.isEmpty()) {
-            topics = discourse.paragraphTopics(); // "He said the outcome was better than expected": still the summit
+            topics = discourse.paragraphTopics(actorIds); // "He said the outcome was better than expected": still the summit
         } else {
-            discourse.paragraphTopics(topics);
+            discourse.paragraphTopics(topics, actorIds);
         }
         return new FactDraft(t.type(), dated.date(), actors, topics,
                 RuleBasedExtractor.summary(passage), s.start(), s.end(), Math.max(0.1, Math.min(1.0, confidence)),

@@ -197,6 +197,27 @@ class ExtractionRulesTest {
     }
 
     @Test
+    void oneSideAloneReaffirmingOrDecidingMakesAStatement() {
+        List<FactDraft> drafts = extract("In May 2022, President Biden reaffirmed the U.S. commitment to the ROK. "
+                + "In June 1950, President Truman and Secretary of State Dean Acheson decided to defend South Korea. "
+                + "In May 2022, Presidents Biden and Yoon reaffirmed the alliance. They condemned the missile tests.", null);
+        assertThat(drafts).extracting(FactDraft::type).containsExactly(FactType.STATEMENT, FactType.STATEMENT,
+                FactType.AGREEMENT, FactType.STATEMENT);
+        assertThat(ids(drafts.get(0))).containsExactly("joe-biden");
+        assertThat(ids(drafts.get(1))).containsExactly("harry-truman", "dean-acheson");
+        assertThat(ids(drafts.get(3))).containsExactlyInAnyOrder("joe-biden", "yoon-suk-yeol");
+    }
+
+    @Test
+    void aSpeakerIsTheVerbsSubject() {
+        assertThat(extract("In April 1951, Truman relieved a general of command after the general publicly criticized "
+                + "the administration.", null)).isEmpty();
+        FactDraft ministry = only(extract("In 2016, China's foreign ministry said the deployment was a mistake.", null),
+                FactType.STATEMENT);
+        assertThat(ids(ministry)).containsExactly("china");
+    }
+
+    @Test
     void badInputGivesNoFactsAndNoCrash() {
         assertThat(extract("", null)).isEmpty();
         assertThat(extract("   \n\n  ", null)).isEmpty();
