@@ -58,7 +58,8 @@ final class ActorFinder {
                 add(all, at, s.tokenEnds()[i], discourse.person(gender), Mention.Via.PRONOUN);
             } else if (groupPronouns.contains(w) && isClauseStart(s, i) && i + 1 < s.size() && s.isVerb(i + 1)) {
                 add(all, at, s.tokenEnds()[i], discourse.group(), Mention.Via.PRONOUN);
-            } else if (w.equals("they") && isClauseStart(s, i)) {
+            } else if ((w.equals("they") || w.equals("we")) && isClauseStart(s, i)) {
+                // "they", and "we" in a joint statement: the parties of the last agreement or meeting
                 add(all, at, s.tokenEnds()[i], discourse.they(), Mention.Via.PRONOUN);
             } else {
                 for (int n = 3; n >= 2; n--) { // multi-word descriptions: "the two leaders", "the party"

@@ -43,6 +43,9 @@ final class DateFinder {
             Map.entry("nov", 11), Map.entry("dec", 12));
     private static final Map<String, Integer> COUNT = Map.of("a", 1, "one", 1, "two", 2, "three", 3);
 
+    private static final Pattern BARE_MONTH = Pattern.compile("\\b(in|last|this|since|until|by|early|late|mid-)\\s*"
+            + "(January|February|March|April|May|June|July|August|September|October|November|December)\\b(?!,?\\s+\\d)");
+
     private final List<String> targetMarkers;
 
     DateFinder(List<String> targetMarkers) {
@@ -67,6 +70,23 @@ final class DateFinder {
                 if (date != null && overlapsNone(found, from + m.start(), from + m.end())) {
                     found.add(new DateMention(from + m.start(), from + m.end(), date, true, false));
                 }
+            }
+        }
+        LocalDate now = reference != null ? reference : narrative;
+        if (now != null && inRange(now)) {
+            Matcher b = BARE_MONTH.matcher(s);
+            while (b.find()) { // "in July", "last June": the latest such month up to the document's date
+                if (!overlapsNone(found, from + b.start(2), from + b.end(2))) {
+                    continue;
+                }
+                int month = MONTH_NUMBER.get(b.group(2).substring(0, 3).toLowerCase(Locale.ROOT));
+                YearMonth ym = YearMonth.of(now.getYear(), month);
+                boolean last = b.group(1).equalsIgnoreCase("last");
+                if (ym.isAfter(YearMonth.from(now)) || (last && ym.equals(YearMonth.from(now)))) {
+                    ym = ym.minusYears(1);
+                }
+                FactDate date = FactDate.of(ym.atDay(1), DatePrecision.MONTH, b.group(2));
+                found.add(new DateMention(from + b.start(2), from + b.end(2), date, true, false));
             }
         }
         found.sort(Comparator.comparingInt(DateMention::start));

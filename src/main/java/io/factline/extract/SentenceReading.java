@@ -79,7 +79,8 @@ final class SentenceReading {
         int from = clause[0];
         if (t.type() != FactType.STATEMENT) {
             for (Trigger other : triggers) {
-                if (other.type() == FactType.STATEMENT && other.lastToken() < t.token()) {
+                // a neutral reporting verb (said, announced, explained), not "committed" or "asked"
+                if (other.type() == FactType.STATEMENT && other.plover() == null && other.lastToken() < t.token()) {
                     from = Math.max(from, other.lastToken() + 1);
                 }
             }
@@ -185,12 +186,26 @@ final class SentenceReading {
             String w = s.lower(i);
             boolean allowed = tag.startsWith("ADV") || tag.startsWith("AUX") || tag.startsWith("PART")
                     || Character.isUpperCase(s.words()[i].charAt(0)) || w.equals("'s") || w.equals("’s") || w.equals("'") || w.equals("-")
-                    || pipeline.actorFinder().isAgentWord(w) || inQuotes(s.tokenStarts()[i]);
+                    || pipeline.actorFinder().isAgentWord(w) || inQuotes(s.tokenStarts()[i]) || inDate(i);
             if (!allowed) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Whether the token lies in a date ("Trump on Tuesday accused"). */
+    private boolean inDate(int token) {
+        int at = s.tokenStarts()[token];
+        for (DateMention d : dateMentions) {
+            if (at >= d.start() && at < d.end()) {
+                return true;
+            }
+        }
+        String w = s.lower(token);
+        int next = token + 1;
+        return (w.equals("on") || w.equals("in") || w.equals("last") || w.equals("this")) && next < s.size()
+                && dateMentions.stream().anyMatch(d -> d.start() == s.tokenStarts()[next]);
     }
 
     private static final Set<String> PLACE_PREPOSITIONS = Set.of("in", "at", "to", "from", "near", "into", "across",
@@ -212,6 +227,63 @@ final class SentenceReading {
      * clause has no subject before the trigger ("was established"), the clause's actors. A joint-only
      * trigger ("decided", "reaffirmed") needs two sides; one side alone makes it that side's statement.
      */
+    private boolean isPersonMention(Mention m) {
+        return m.actorIds().stream().allMatch(id -> pipeline.gazetteer().actor(id).isPerson());
+    }
+
+    private static final Set<String> COMPANY_WORDS = Set.of("with", "and", "between", "to", "&");
+
+    /**
+     * Who met: the subject's actors, the actor right after the verb ("met Kim", "visited Pyongyang"),
+     * and those introduced by "with", "and", "between" or "to" in the verb's own part of the clause —
+     * not countries named as topics ("discussed the threat posed by the DPRK") or further on.
+     */
+    private List<Mention> participants(Trigger t, int[] clause) {
+        List<Mention> out = new ArrayList<>(mentionsIn(clause[0], t.token()).stream().filter(m -> !isPlace(m)).toList());
+        int stop = t.lastToken() + 1;
+        while (stop < clause[1] && !isBreak(stop)) {
+            stop++;
+        }
+        Mention previous = null;
+        for (Mention m : mentionsIn(t.lastToken() + 1, clause[1])) {
+            int tok = s.tokenAt(m.start());
+            boolean inVerbsPart = tok < stop;
+            boolean accepted = inVerbsPart && (introducedBy(tok, t.lastToken()) || introduced(tok, COMPANY_WORDS)
+                    || previous != null && out.contains(previous) && s.tokenFrom(previous.end()) >= tok - 2)
+                    || introduced(tok, MEETING_VERBS); // "visited Seoul in June 1979 and met President Park"
+            if (accepted) {
+                out.add(m);
+            }
+            previous = m;
+        }
+        return out;
+    }
+
+    private static final Set<String> MEETING_VERBS = Set.of("meet", "visit", "host", "meeting", "met", "visiting", "hosting");
+
+    /** Whether one of these words comes just before the token, past titles, names and articles. */
+    private boolean introduced(int tok, Set<String> words) {
+        for (int i = tok - 1; i >= 0 && i >= tok - 4; i--) {
+            if (words.contains(s.lower(i)) || words == MEETING_VERBS && s.isVerb(i) && words.contains(s.lemma(i))) {
+                return true;
+            }
+            if (!(Character.isUpperCase(s.words()[i].charAt(0)) || s.tags()[i].startsWith("DET"))) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the token follows the verb directly, past titles, names and articles ("hosted President Yoon"). */
+    private boolean introducedBy(int tok, int verbLast) {
+        for (int i = tok - 1; i > verbLast; i--) {
+            if (!(Character.isUpperCase(s.words()[i].charAt(0)) || s.tags()[i].startsWith("DET"))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private FactDraft agreement(Trigger t, int[] clause, List<String> speakers) {
         List<String> subject = expand(ids(mentionsIn(clause[0], t.token()).stream().filter(m -> !isPlace(m)).toList()));
         List<String> parties = subject.isEmpty() ? expand(ids(mentionsIn(clause[0], clause[1]))) : subject;
@@ -248,7 +320,10 @@ final class SentenceReading {
     }
 
     private FactDraft meeting(Trigger t, int[] clause) {
-        List<Mention> all = mentionsIn(clause[0], clause[1]);
+        List<Mention> all = participants(t, clause);
+        if (ids(all).size() < 2) {
+            all = mentionsIn(clause[0], clause[1]); // "Speaking at a news conference with Obama, Park explained"
+        }
         List<String> ids = ids(all);
         if (ids.size() < 2) {
             return null;
@@ -258,7 +333,10 @@ final class SentenceReading {
         int trigger = s.tokenStarts()[t.token()];
         int destination = t.lastToken() + 1 < s.size() && s.lower(t.lastToken() + 1).equals("to")
                 ? s.tokenEnds()[t.lastToken() + 1] : -1;
-        Mention visitor = all.stream().filter(m -> m.start() < trigger).findFirst().orElse(null);
+        List<Mention> before = all.stream().filter(m -> m.start() < trigger).toList();
+        // the visitor: the person nearest before the trigger ("Russian Foreign Minister Sergey Lavrov visited"), else the first
+        Mention visitor = before.stream().filter(this::isPersonMention).reduce((a, b) -> b)
+                .orElse(before.isEmpty() ? null : before.get(0));
         for (Mention m : all) {
             Role role = "host".equals(t.mode()) ? (m == visitor ? Role.HOST : Role.VISITOR)
                     : !visit ? Role.PARTICIPANT
@@ -332,6 +410,11 @@ final class SentenceReading {
             if (s.tags()[i].startsWith("SCONJ") || s.lower(i).equals("that")) {
                 return false;
             }
+        }
+        String first = s.lower(dateToken);
+        if (first.equals("on") || first.equals("last") || first.equals("this") || first.equals("yesterday")
+                || first.equals("today")) {
+            return true; // "said on Thursday", "criticized the declaration on Wednesday"
         }
         int before = dateToken - 1;
         if (before > t.lastToken() && s.lower(before).equals("the")) {

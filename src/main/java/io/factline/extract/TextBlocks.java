@@ -23,6 +23,8 @@ final class TextBlocks {
 
     private static final Pattern MODIFIED = Pattern.compile(
             "(?i)(?:page\\s+)?last\\s+(?:modified|updated)\\s*:?\\s*(\\d{1,2})[-/.](\\d{1,2})[-/.](\\d{4})");
+    private static final Pattern STAMP = Pattern.compile(
+            "(?i)^\\s*(?:published|posted|updated|released|last updated|date|dated)\\b");
     private static final Pattern DATED_LINE = Pattern.compile(
             "(?i)^\\s*(?:(?:published|posted|updated|released|date|dated)\\s*(?:on)?\\s*:?\\s*)?(?:[A-Z][a-z]+day,?\\s+)?(.{6,40}?)\\s*$");
 
@@ -114,6 +116,13 @@ final class TextBlocks {
                 return LocalDate.of(year, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)));
             } catch (java.time.DateTimeException e) {
                 return null;
+            }
+        }
+        Matcher stamp = STAMP.matcher(line);
+        if (line.length() <= 100 && stamp.find()) { // "Published: April 26, 2023, 5:44 PM EDT", "Updated 5:44 PM EDT, April 26, 2023"
+            List<DateFinder.DateMention> dates = DateFinder.absolute(line, 0);
+            if (dates.size() == 1 && dates.get(0).date().precision() == io.factline.domain.DatePrecision.DAY) {
+                return dates.get(0).date().start();
             }
         }
         Matcher d = DATED_LINE.matcher(line);

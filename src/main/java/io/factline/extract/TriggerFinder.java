@@ -30,8 +30,8 @@ final class TriggerFinder {
     private final Set<String> nonEpisodic;
 
     TriggerFinder(Triggers triggers, List<String> nonEpisodic) {
+        register(FactType.AGREEMENT, triggers.agreement()); // "issued a joint communiqué" before "issued a statement"
         register(FactType.STATEMENT, triggers.statement());
-        register(FactType.AGREEMENT, triggers.agreement());
         register(FactType.MEETING, triggers.meeting());
         triggers.meetingNouns().forEach(n -> meetingNouns.put(n.noun(), n));
         this.agreementNouns = Set.copyOf(triggers.agreementNouns());

@@ -218,6 +218,31 @@ class ExtractionRulesTest {
     }
 
     @Test
+    void wireStyleDatesResolveAgainstThePublicationStamp() {
+        List<FactDraft> drafts = extract("Published: April 26, 2023, 5:44 PM EDT\n\n"
+                + "President Donald Trump on Tuesday accused China of stalling. "
+                + "Yoon Suk Yeol and Fumio Kishida held a summit in Tokyo last month. "
+                + "China criticized the declaration on Wednesday. "
+                + "Sergey Lavrov visited Pyongyang in July.", null);
+        assertThat(drafts).extracting(d -> d.date().start().toString()).containsExactly(
+                "2023-04-25", "2023-03-01", "2023-04-26", "2022-07-01");
+        assertThat(drafts.get(1).date().precision()).isEqualTo(DatePrecision.MONTH);
+    }
+
+    @Test
+    void whoMetIsTheSubjectAndThoseMetNotTheCountriesDiscussed() {
+        List<FactDraft> drafts = extract("On 9 March 2022, President Biden spoke with President-elect Yoon Suk Yeol. "
+                + "The two leaders discussed the threat posed by the DPRK. "
+                + "In August 2023, President Biden hosted President Yoon and Prime Minister Kishida at Camp David. "
+                + "We condemn the missile launches.", null);
+        assertThat(drafts.get(0).type()).isEqualTo(FactType.MEETING);
+        assertThat(ids(drafts.get(1))).containsExactlyInAnyOrder("joe-biden", "yoon-suk-yeol");
+        assertThat(drafts.get(2).actors()).containsExactly(new FactActor("joe-biden", Role.HOST),
+                new FactActor("yoon-suk-yeol", Role.VISITOR), new FactActor("fumio-kishida", Role.VISITOR));
+        assertThat(ids(drafts.get(3))).containsExactlyInAnyOrder("joe-biden", "yoon-suk-yeol", "fumio-kishida");
+    }
+
+    @Test
     void badInputGivesNoFactsAndNoCrash() {
         assertThat(extract("", null)).isEmpty();
         assertThat(extract("   \n\n  ", null)).isEmpty();
