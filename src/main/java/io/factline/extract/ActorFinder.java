@@ -167,7 +167,17 @@ final class ActorFinder {
         if (known.size() == 1) {
             pick = known;
         } else if (!titled && known.isEmpty()) {
-            return null;
+            int prev = s.tokenAt(start) - 1;
+            if (prev >= 0 && Character.isUpperCase(s.words()[prev].charAt(0)) && !s.tags()[prev].startsWith("PUNCT")
+                    && prev > 0) {
+                return null; // "Central Park": part of another name
+            }
+            // a bare "Park" in a 2015 story: the one namesake in office then, if exactly one
+            List<String> serving = day == null ? List.of() : candidates.stream().filter(id -> gazetteer.inOffice(id, day)).toList();
+            if (serving.size() != 1) {
+                return null;
+            }
+            pick = serving;
         } else {
             List<String> pool = known.isEmpty() ? candidates : known;
             List<String> serving = day == null ? List.of() : pool.stream().filter(id -> gazetteer.inOffice(id, day)).toList();

@@ -243,6 +243,16 @@ class ExtractionRulesTest {
     }
 
     @Test
+    void institutionsSpeakForTheirStates() {
+        List<FactDraft> drafts = extract("In October 1950, Truman met General Douglas MacArthur on Wake Island. "
+                + "In 2017, KCNA said the launch was a success. In 2017, the White House said it was monitoring the launch. "
+                + "In 2015, Park said the summit went well.", null);
+        assertThat(ids(only(drafts, FactType.MEETING))).containsExactlyInAnyOrder("harry-truman", "douglas-macarthur");
+        List<FactDraft> statements = drafts.stream().filter(d -> d.type() == FactType.STATEMENT).toList();
+        assertThat(statements).extracting(d -> ids(d).get(0)).containsExactly("kcna", "united-states", "park-geun-hye");
+    }
+
+    @Test
     void badInputGivesNoFactsAndNoCrash() {
         assertThat(extract("", null)).isEmpty();
         assertThat(extract("   \n\n  ", null)).isEmpty();
