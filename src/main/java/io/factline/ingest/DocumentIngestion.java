@@ -36,6 +36,7 @@ import io.factline.extract.DocumentText;
 import io.factline.extract.FactDraft;
 import io.factline.extract.FactExtractor;
 import io.factline.log.EventLog;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
@@ -57,6 +58,8 @@ public class DocumentIngestion {
     FactExtractor extractor;
     @Inject
     KnownFacts knownFacts;
+    @Inject
+    MeterRegistry registry;
     @ConfigProperty(name = "factline.ingest.max-document-bytes", defaultValue = "2097152")
     long maxBytes;
 
@@ -89,7 +92,8 @@ public class DocumentIngestion {
                                                String hash, UUID documentId, EventMetadata metadata) {
         Context caller = Vertx.currentContext();
         DocumentText input = new DocumentText(doc.text(), submission.publishedDate(), doc.title());
-        return Uni.createFrom().item(() -> extractor.extract(input))
+        return Uni.createFrom().item(() -> registry.timer("factline.extraction", "extractor", extractor.version())
+                        .record(() -> extractor.extract(input)))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .emitOn(task -> {
                     if (caller != null) {
@@ -120,6 +124,7 @@ public class DocumentIngestion {
                     }
                     return log.append(metadata, changes)
                             .map(AppendResult::lastPosition)
+                            .invoke(position -> counted(drafts, restated))
                             .map(position -> new IngestResult(documentId, true, factIds, corroborated, position));
                 }))
                 .onFailure(WrongExpectedVersionException.class).recoverWithUni(conflict ->
@@ -132,6 +137,18 @@ public class DocumentIngestion {
     private Uni<IngestResult> alreadyIngested(UUID documentId) {
         return log.firstPosition(Streams.document(documentId))
                 .map(position -> new IngestResult(documentId, false, List.of(), List.of(), position));
+    }
+
+    /** factline_documents_ingested_total, factline_facts_extracted_total{type}, factline_facts_corroborated_total. */
+    private void counted(List<FactDraft> drafts, Map<Integer, FactState> restated) {
+        registry.counter("factline.documents.ingested").increment();
+        for (int i = 0; i < drafts.size(); i++) {
+            if (restated.containsKey(i)) {
+                registry.counter("factline.facts.corroborated").increment();
+            } else {
+                registry.counter("factline.facts.extracted", "type", drafts.get(i).type().name()).increment();
+            }
+        }
     }
 
     /** Another source for a fact already known: the passage of this document that restates it. */

@@ -23,6 +23,8 @@ import io.factline.eventstore.ExpectedVersion;
 import io.factline.eventstore.PostgresEventStore;
 import io.factline.eventstore.RecordedEvent;
 import io.factline.eventstore.StreamAppend;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 
 /** The event log in the domain's terms: typed events in, typed events and folded states out. */
@@ -40,6 +42,8 @@ public class EventLog {
     PostgresEventStore store;
 
     private final EventCodec codec = new EventCodec();
+    @Inject
+    MeterRegistry registry;
 
     /** Appends the changes atomically; each change's events must share one stream. */
     public Uni<AppendResult> append(EventMetadata metadata, List<Change> changes) {
@@ -57,7 +61,13 @@ public class EventLog {
             }
             appends.add(new StreamAppend(stream, change.expected(), data));
         }
-        return store.append(meta, appends);
+        if (registry == null) {
+            return store.append(meta, appends);
+        }
+        Timer.Sample sample = Timer.start(registry);
+        return store.append(meta, appends)
+                .onTermination().invoke((result, failure, cancelled) -> sample.stop(registry.timer("factline.append",
+                        "outcome", failure == null && !cancelled ? "appended" : "refused")));
     }
 
     public Uni<AppendResult> append(EventMetadata metadata, Change... changes) {
