@@ -90,6 +90,63 @@ class DeploymentFilesTest {
         assertThat(service.path("environment").path("FACTLINE_DB_URL").asText()).isEqualTo("postgresql://db:5432/" + db);
     }
 
+    private static JsonNode yaml(String path) throws IOException {
+        return YAML.readTree(Path.of(path).toFile());
+    }
+
+    private static JsonNode container(JsonNode deployment) {
+        return deployment.path("spec").path("template").path("spec").path("containers").get(0);
+    }
+
+    @Test
+    void kubernetesBaseAndOverlaysAgreeWithTheApplication() throws IOException {
+        String base = "deployment/k8s/base/";
+        JsonNode kustomization = yaml(base + "kustomization.yaml");
+        for (JsonNode resource : kustomization.path("resources")) {
+            assertThat(Path.of(base + resource.asText())).as("listed resource").exists();
+        }
+        JsonNode deployment = yaml(base + "deployment.yaml");
+        JsonNode container = container(deployment);
+        assertThat(deployment.path("spec").path("replicas").asInt()).isEqualTo(2);
+        assertThat(container.path("ports").get(0).path("containerPort").asInt()).isEqualTo(8080);
+        assertThat(container.path("securityContext").path("readOnlyRootFilesystem").asBoolean()).isTrue();
+        assertThat(deployment.path("spec").path("template").path("spec").path("securityContext").path("runAsNonRoot").asBoolean()).isTrue();
+        assertThat(container.path("resources").path("limits").has("memory")).isTrue();
+        for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
+            String path = container.path(probe).path("httpGet").path("path").asText();
+            given().get(path).then().statusCode(200); // the probe's path answers on the running application
+        }
+        assertThat(kustomization.path("images").get(0).path("name").asText()).isEqualTo(container.path("image").asText());
+        Set<String> settings = settings();
+        yaml(base + "configmap.yaml").path("data").fieldNames().forEachRemaining(variable ->
+                assertThat(known(settings, variable)).as("%s is a setting factline reads", variable).isTrue());
+        assertThat(yaml(base + "hpa.yaml").path("spec").path("minReplicas").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(yaml(base + "pdb.yaml").path("spec").path("minAvailable").asInt()).isPositive();
+        assertThat(yaml(base + "networkpolicy.yaml").path("spec").path("policyTypes").toString()).contains("Egress");
+
+        for (String overlay : List.of("external-db", "cloudnative-pg")) {
+            String dir = "deployment/k8s/overlays/" + overlay + "/";
+            JsonNode k = yaml(dir + "kustomization.yaml");
+            assertThat(k.path("resources").toString()).contains("../../base");
+            for (JsonNode resource : k.path("resources")) {
+                assertThat(Path.of(dir + resource.asText())).exists();
+            }
+            JsonNode patch = yaml(dir + k.path("patches").get(0).path("path").asText());
+            Set<String> env = new HashSet<>();
+            container(patch).path("env").forEach(e -> env.add(e.path("name").asText()));
+            assertThat(env).as(overlay).contains("FACTLINE_DB_URL", "FACTLINE_DB_USER", "FACTLINE_DB_PASSWORD");
+            env.forEach(variable -> assertThat(known(settings, variable)).as("%s is a setting factline reads", variable).isTrue());
+        }
+        JsonNode cluster = yaml("deployment/k8s/overlays/cloudnative-pg/cluster.yaml");
+        String name = cluster.path("metadata").path("name").asText();
+        String cnpgPatch = YAML.writeValueAsString(yaml("deployment/k8s/overlays/cloudnative-pg/database-env.yaml"));
+        assertThat(cnpgPatch).contains(name + "-rw:5432/" + cluster.path("spec").path("bootstrap").path("initdb").path("database").asText())
+                .contains(name + "-app");
+        JsonNode secret = yaml("deployment/k8s/overlays/external-db/secret.template.yaml");
+        container(yaml("deployment/k8s/overlays/external-db/database-env.yaml")).path("env").forEach(e ->
+                assertThat(secret.path("stringData").has(e.path("valueFrom").path("secretKeyRef").path("key").asText())).isTrue());
+    }
+
     @Test
     void theImageRunsTheFastJarAsNonRootWithSettingsTheServiceReads() throws IOException {
         List<String> lines = Files.readAllLines(Path.of("deployment/Dockerfile"));
