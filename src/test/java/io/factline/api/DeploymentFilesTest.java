@@ -148,6 +148,21 @@ class DeploymentFilesTest {
     }
 
     @Test
+    void theWorkflowRunsTheReadmesTestCommandBuildsTheImageAndValidatesTheManifests() throws IOException {
+        JsonNode jobs = yaml(".github/workflows/ci.yml").path("jobs");
+        String all = YAML.writeValueAsString(jobs);
+        String readme = Files.readString(Path.of("README.md"));
+        assertThat(readme).contains("./mvnw verify ");
+        assertThat(all).contains("./mvnw verify").contains("java-version: \"17\"").contains("cache: \"maven\"")
+                .contains("file: \"deployment/Dockerfile\"").contains("push: false")
+                .contains("kubeconform").contains("surefire-reports");
+        for (String overlay : List.of("external-db", "cloudnative-pg")) {
+            assertThat(Path.of("deployment/k8s/overlays", overlay)).isDirectory();
+            assertThat(all).contains("for overlay in external-db cloudnative-pg");
+        }
+    }
+
+    @Test
     void theImageRunsTheFastJarAsNonRootWithSettingsTheServiceReads() throws IOException {
         List<String> lines = Files.readAllLines(Path.of("deployment/Dockerfile"));
         Set<String> settings = settings();
