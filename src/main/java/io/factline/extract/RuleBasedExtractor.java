@@ -2,7 +2,6 @@ package io.factline.extract;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,10 +11,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.factline.domain.FactActor;
-import io.factline.domain.FactDate;
-import io.factline.domain.FactType;
 import io.factline.domain.Role;
-import io.factline.extract.DateFinder.DateMention;
 
 /**
  * factline's extraction pipeline: cleaning, sentences and tokens (OpenNLP), dates, actors with
@@ -241,17 +237,7 @@ public final class RuleBasedExtractor implements FactExtractor {
         return s.length() <= SUMMARY_LIMIT ? s : s.substring(0, SUMMARY_LIMIT - 1).stripTrailing() + "…";
     }
 
-    static final Set<FactType> ONE_PER_CLAUSE = EnumSet.allOf(FactType.class);
-
-    static FactDate unknownDate() {
-        return FactDate.unknown(null);
-    }
-
     static List<FactActor> withRole(List<String> ids, Role role) {
         return ids.stream().distinct().map(id -> new FactActor(id, role)).toList();
-    }
-
-    static boolean isDate(DateMention d) {
-        return d.date().isKnown();
     }
 }

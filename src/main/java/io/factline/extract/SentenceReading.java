@@ -2,10 +2,9 @@ package io.factline.extract;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import io.factline.domain.FactActor;
@@ -41,10 +40,10 @@ final class SentenceReading {
         mentions = pipeline.actorFinder().find(s, discourse, day);
         List<String> speakers = new ArrayList<>();
         for (int[] clause : clauses()) {
-            Map<FactType, Boolean> done = new EnumMap<>(FactType.class);
+            Set<FactType> done = EnumSet.noneOf(FactType.class);
             List<Trigger> triggers = pipeline.triggerFinder().find(s, clause[0], clause[1]);
             for (Trigger t : triggers) {
-                if (done.containsKey(t.type())) {
+                if (done.contains(t.type())) {
                     continue;
                 }
                 int[] own = reportedPart(t, clause, triggers);
@@ -59,7 +58,7 @@ final class SentenceReading {
                         discourse.jointParties(ids, ids.stream().filter(id -> pipeline.gazetteer().actor(id).isState()).toList());
                     }
                     out.add(draft);
-                    done.put(t.type(), true);
+                    done.add(t.type());
                 }
             }
         }

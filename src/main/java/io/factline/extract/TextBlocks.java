@@ -25,8 +25,9 @@ final class TextBlocks {
             "(?i)(?:page\\s+)?last\\s+(?:modified|updated)\\s*:?\\s*(\\d{1,2})[-/.](\\d{1,2})[-/.](\\d{4})");
     private static final Pattern STAMP = Pattern.compile(
             "(?i)^\\s*(?:published|posted|updated|released|last updated|date|dated)\\b");
+    /** A line that is only a date, perhaps after its weekday; labelled lines are STAMP's. */
     private static final Pattern DATED_LINE = Pattern.compile(
-            "(?i)^\\s*(?:(?:published|posted|updated|released|date|dated)\\s*(?:on)?\\s*:?\\s*)?(?:[A-Z][a-z]+day,?\\s+)?(.{6,40}?)\\s*$");
+            "(?i)^\\s*(?:[A-Z][a-z]+day,?\\s+)?(.{6,40}?)\\s*$");
 
     private final List<Pattern> boilerplate;
 

@@ -70,9 +70,6 @@ final class TriggerFinder {
     private Trigger verb(Sentence s, int i, int to) {
         List<VerbEntry> entries = verbs.get(s.lemma(i));
         if (entries == null) {
-            entries = verbs.get(stem(s.lower(i)));
-        }
-        if (entries == null) {
             return null;
         }
         for (VerbEntry e : entries) {
@@ -98,26 +95,6 @@ final class TriggerFinder {
                     e.trigger().mode(), e.trigger().joint(), false);
         }
         return null;
-    }
-
-    /**
-     * A regular past or third-person form back to its lemma where the statistical lemmatizer left it
-     * as it was ("condemned"); only forms whose stem is a trigger are ever looked up.
-     */
-    private String stem(String w) {
-        for (String candidate : new String[] {
-                w.endsWith("ied") ? w.substring(0, w.length() - 3) + "y" : null,
-                w.endsWith("ed") ? w.substring(0, w.length() - 2) : null,
-                w.endsWith("ed") ? w.substring(0, w.length() - 1) : null,
-                w.endsWith("ed") && w.length() > 4 && w.charAt(w.length() - 3) == w.charAt(w.length() - 4)
-                        ? w.substring(0, w.length() - 3) : null,
-                w.endsWith("es") ? w.substring(0, w.length() - 2) : null,
-                w.endsWith("s") ? w.substring(0, w.length() - 1) : null}) {
-            if (candidate != null && verbs.containsKey(candidate)) {
-                return candidate;
-            }
-        }
-        return w;
     }
 
     /** Not under a modal, a negation, "ever"/"never" or an infinitive's "to". */

@@ -61,9 +61,6 @@ public class EventLog {
             }
             appends.add(new StreamAppend(stream, change.expected(), data));
         }
-        if (registry == null) {
-            return store.append(meta, appends);
-        }
         Timer.Sample sample = Timer.start(registry);
         return store.append(meta, appends)
                 .onTermination().invoke((result, failure, cancelled) -> sample.stop(registry.timer("factline.append",
