@@ -48,7 +48,7 @@ class CorroborationAndReextractionTest {
     }
 
     private static Response ingest(String text, String title) {
-        return given().contentType(ContentType.TEXT).queryParam("title", title).body(text).post("/api/documents");
+        return Api.writer().contentType(ContentType.TEXT).queryParam("title", title).body(text).post("/api/documents");
     }
 
     @Test
@@ -71,7 +71,7 @@ class CorroborationAndReextractionTest {
                 .body("items.id", equalTo(List.of(factId)));
 
         // re-extracting the corroborating document finds the same fact again: nothing to record
-        given().queryParam("document", (String) second.path("id")).post("/api/admin/reextract").then().statusCode(200)
+        Api.writer().queryParam("document", (String) second.path("id")).post("/api/admin/reextract").then().statusCode(200)
                 .body("documents", equalTo(1)).body("added", equalTo(0)).body("corroborated", equalTo(0))
                 .body("superseded", equalTo(0)).body("unchanged", equalTo(1));
         given().get("/api/facts/" + factId).then().body("sources.size()", equalTo(2));
@@ -79,8 +79,8 @@ class CorroborationAndReextractionTest {
 
     @Test
     void reextractingAnUnknownDocumentIsAClearError() {
-        given().queryParam("document", UUID.randomUUID().toString()).post("/api/admin/reextract").then().statusCode(404);
-        given().queryParam("document", "not-an-id").post("/api/admin/reextract").then().statusCode(400);
+        Api.writer().queryParam("document", UUID.randomUUID().toString()).post("/api/admin/reextract").then().statusCode(404);
+        Api.writer().queryParam("document", "not-an-id").post("/api/admin/reextract").then().statusCode(400);
     }
 
     @Test
@@ -103,12 +103,12 @@ class CorroborationAndReextractionTest {
                                 new Extraction("old-extractor-0", "010", null, null)))))
                 .await().atMost(Duration.ofSeconds(10));
         String calm = text.substring(text.indexOf("The markets were calm."));
-        String curated = given().contentType(ContentType.JSON).body(Map.of("type", "STATEMENT",
+        String curated = Api.writer().contentType(ContentType.JSON).body(Map.of("type", "STATEMENT",
                         "date", Map.of("value", "2024-04"), "actors", List.of(Map.of("actor", "japan", "role", "SPEAKER")),
                         "summary", "A curator's reading.", "sources", List.of(Map.of("document", documentId.toString(), "quote", calm))))
                 .post("/api/facts").then().statusCode(201).extract().path("id");
 
-        given().queryParam("document", documentId.toString()).post("/api/admin/reextract").then().statusCode(200)
+        Api.writer().queryParam("document", documentId.toString()).post("/api/admin/reextract").then().statusCode(200)
                 .body("documents", equalTo(1))
                 .body("added", equalTo(1))
                 .body("superseded", equalTo(1))
@@ -123,9 +123,9 @@ class CorroborationAndReextractionTest {
                 .body("items.find { it.type == 'MEETING' }.actors.actor.id", hasItem("fumio-kishida"));
 
         // over every document: a second run finds nothing left to record
-        given().post("/api/admin/reextract").then().statusCode(200);
+        Api.writer().post("/api/admin/reextract").then().statusCode(200);
         long before = Api.queryLong("select count(*) from event");
-        given().contentType(ContentType.JSON).body("{\"query\":\"mutation { reextract { added superseded corroborated unchanged } }\"}")
+        Api.writer().contentType(ContentType.JSON).body("{\"query\":\"mutation { reextract { added superseded corroborated unchanged } }\"}")
                 .post("/graphql").then().statusCode(200)
                 .body("data.reextract.added", equalTo(0))
                 .body("data.reextract.superseded", equalTo(0))

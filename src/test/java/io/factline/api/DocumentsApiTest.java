@@ -53,14 +53,14 @@ class DocumentsApiTest {
     @Test
     void ingestingTheSameTextTwiceStoresItOnce() {
         String text = Api.unique("Seoul and Washington agreed to keep talking.");
-        Response first = given().contentType(ContentType.TEXT).body(text).post("/api/documents");
+        Response first = Api.writer().contentType(ContentType.TEXT).body(text).post("/api/documents");
         first.then().statusCode(201)
                 .header("Location", endsWith("/api/documents/" + first.path("id")))
                 .body("created", is(true))
                 .body("document.length", equalTo(text.length()));
         long head = Api.logHead();
 
-        given().contentType(ContentType.TEXT).body(text).post("/api/documents").then()
+        Api.writer().contentType(ContentType.TEXT).body(text).post("/api/documents").then()
                 .statusCode(200)
                 .body("id", equalTo(first.path("id")))
                 .body("created", is(false));
@@ -72,7 +72,7 @@ class DocumentsApiTest {
         String text = Api.unique("The allies met in Washington.");
         List<CompletableFuture<Integer>> racers = java.util.stream.IntStream.range(0, 6)
                 .mapToObj(i -> CompletableFuture.supplyAsync(() ->
-                        given().contentType(ContentType.TEXT).body(text).post("/api/documents").statusCode()))
+                        Api.writer().contentType(ContentType.TEXT).body(text).post("/api/documents").statusCode()))
                 .toList();
         List<Integer> statuses = racers.stream().map(CompletableFuture::join).toList();
         assertThat(statuses).containsOnly(200, 201).containsOnlyOnce(201);
@@ -83,7 +83,7 @@ class DocumentsApiTest {
     @Test
     void takesJsonWithMetadataAndHtmlReducedToItsText() {
         String sentence = Api.unique("The two leaders met in Seoul.");
-        given().contentType(ContentType.JSON)
+        Api.writer().contentType(ContentType.JSON)
                 .body(Map.of("text", sentence, "title", "A wire", "publisher", "Agency", "published", "June 30, 2007",
                         "publishedDate", "2007-06-30", "url", "https://example.org/wire"))
                 .post("/api/documents").then().statusCode(201)
@@ -95,7 +95,7 @@ class DocumentsApiTest {
         String html = "<html><head><title>Summit</title><script>track()</script><style>p{}</style></head><body>"
                 + "<nav>Menu</nav><h1>Summit news</h1><p>The two  leaders met in <b>Seoul</b>.</p>"
                 + "<p>They signed<br>an agreement. " + Api.unique("") + "</p></body></html>";
-        String id = given().contentType("text/html; charset=utf-8").body(html).post("/api/documents")
+        String id = Api.writer().contentType("text/html; charset=utf-8").body(html).post("/api/documents")
                 .then().statusCode(201).body("document.title", equalTo("Summit")).body("document.mediaType", equalTo("text/html"))
                 .extract().path("id");
         String text = given().get("/api/documents/" + id).then().statusCode(200).extract().path("text");
@@ -130,25 +130,25 @@ class DocumentsApiTest {
     @Test
     void refusesBadDocumentsClearlyAndWritesNothing() {
         long head = Api.logHead();
-        problem(given().contentType(ContentType.TEXT).body(""), 422, "/problems/invalid-value");
-        problem(given().contentType(ContentType.TEXT).body("   \n\t "), 422, "/problems/invalid-value");
-        problem(given().contentType(ContentType.TEXT).body("text with a \u0000 byte".getBytes(StandardCharsets.UTF_8)), 415,
+        problem(Api.writer().contentType(ContentType.TEXT).body(""), 422, "/problems/invalid-value");
+        problem(Api.writer().contentType(ContentType.TEXT).body("   \n\t "), 422, "/problems/invalid-value");
+        problem(Api.writer().contentType(ContentType.TEXT).body("text with a \u0000 byte".getBytes(StandardCharsets.UTF_8)), 415,
                 "/problems/unsupported-content");
-        problem(given().contentType(ContentType.TEXT).body(new byte[] {(byte) 0xff, (byte) 0xfe, 0x41}), 415,
+        problem(Api.writer().contentType(ContentType.TEXT).body(new byte[] {(byte) 0xff, (byte) 0xfe, 0x41}), 415,
                 "/problems/unsupported-content");
-        problem(given().contentType(ContentType.TEXT).body("a".repeat(2 * 1024 * 1024 + 1)), 413, "/problems/too-large");
-        problem(given().contentType(ContentType.TEXT).body(new byte[17 * 1024 * 1024]), 413, "/problems/too-large");
-        problem(given().contentType(ContentType.JSON).body("{\"text\": "), 400, "/problems/malformed-request");
-        problem(given().contentType(ContentType.JSON).body("{\"text\": \"a\", \"html\": \"<p>b</p>\"}"), 422,
+        problem(Api.writer().contentType(ContentType.TEXT).body("a".repeat(2 * 1024 * 1024 + 1)), 413, "/problems/too-large");
+        problem(Api.writer().contentType(ContentType.TEXT).body(new byte[17 * 1024 * 1024]), 413, "/problems/too-large");
+        problem(Api.writer().contentType(ContentType.JSON).body("{\"text\": "), 400, "/problems/malformed-request");
+        problem(Api.writer().contentType(ContentType.JSON).body("{\"text\": \"a\", \"html\": \"<p>b</p>\"}"), 422,
                 "/problems/invalid-value");
-        problem(given().contentType(ContentType.JSON).body("{\"title\": \"no body\"}"), 422, "/problems/invalid-value");
-        problem(given().contentType(ContentType.JSON).body("{\"text\": \"a\", \"publishedDate\": \"yesterday\"}"), 422,
+        problem(Api.writer().contentType(ContentType.JSON).body("{\"title\": \"no body\"}"), 422, "/problems/invalid-value");
+        problem(Api.writer().contentType(ContentType.JSON).body("{\"text\": \"a\", \"publishedDate\": \"yesterday\"}"), 422,
                 "/problems/invalid-value");
-        problem(given().contentType(ContentType.TEXT).queryParam("title", "a \u0000 title").body(Api.unique("Text.")), 422,
+        problem(Api.writer().contentType(ContentType.TEXT).queryParam("title", "a \u0000 title").body(Api.unique("Text.")), 422,
                 "/problems/invalid-value");
-        problem(given().contentType(ContentType.JSON).body(Map.of("text", Api.unique("Text."), "url", "x".repeat(2001))), 422,
+        problem(Api.writer().contentType(ContentType.JSON).body(Map.of("text", Api.unique("Text."), "url", "x".repeat(2001))), 422,
                 "/problems/invalid-value");
-        problem(given().contentType("application/pdf").body("%PDF-1.7".getBytes(StandardCharsets.UTF_8)), 415, "/problems/unsupported-media-type");
+        problem(Api.writer().contentType("application/pdf").body("%PDF-1.7".getBytes(StandardCharsets.UTF_8)), 415, "/problems/unsupported-media-type");
         assertThat(Api.logHead()).isEqualTo(head);
     }
 

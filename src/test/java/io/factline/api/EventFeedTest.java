@@ -60,7 +60,7 @@ class EventFeedTest {
                 .body("items[0].schemaVersion", equalTo(1))
                 .body("items[0].payload.documentId", equalTo(id))
                 .body("items[0].metadata.via", equalTo("rest"))
-                .body("items[0].metadata.by", equalTo("anonymous"))
+                .body("items[0].metadata.by", equalTo("test-writer"))
                 .extract();
         assertThat(page.<Number>path("head").longValue()).isEqualTo(head);
         assertThat(page.<Number>path("items[0].position").longValue()).isEqualTo(head);

@@ -109,7 +109,7 @@ class ExtractionApiTest {
         assertThat(statement.get("actors").get(0).get("role").asText()).isEqualTo("SPEAKER");
         assertThat(statement.get("actors").get(0).get("actor").get("id").asText()).isEqualTo("antony-blinken");
 
-        given().contentType(ContentType.JSON)
+        Api.writer().contentType(ContentType.JSON)
                 .body("{\"query\":\"{ facts(filter:{document:\\\"" + id + "\\\", types:[MEETING]}) { edges { node { "
                         + "extraction { extractorVersion cameo plover } } } } }\"}")
                 .post("/graphql").then().statusCode(200)

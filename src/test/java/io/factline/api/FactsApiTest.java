@@ -52,7 +52,7 @@ class FactsApiTest {
     }
 
     private Response assertFact(Map<String, Object> fact) {
-        return given().contentType(ContentType.JSON).body(fact).post("/api/facts");
+        return Api.writer().contentType(ContentType.JSON).body(fact).post("/api/facts");
     }
 
     private String asserted(String type, String date, String... actorIds) {
@@ -83,7 +83,7 @@ class FactsApiTest {
                 .body("sources[0].end", equalTo("Preamble.\n".length() + sentence.length()))
                 .body("sources[0].document.title", equalTo("test document"))
                 .body("history[0].type", equalTo("FactAsserted"))
-                .body("history[0].by", equalTo("anonymous"));
+                .body("history[0].by", equalTo("test-writer"));
         String id = created.path("id");
 
         given().get("/api/facts/" + id).then().statusCode(200).header("ETag", "\"1\"").body("id", equalTo(id));
@@ -99,10 +99,10 @@ class FactsApiTest {
     @Test
     void correctionsNeedTheCurrentVersionAndKeepHistory() {
         String id = asserted("STATEMENT", "2021-05-21", "joe-biden");
-        given().contentType(ContentType.JSON).body(Map.of("summary", "changed")).post("/api/facts/" + id + "/corrections")
+        Api.writer().contentType(ContentType.JSON).body(Map.of("summary", "changed")).post("/api/facts/" + id + "/corrections")
                 .then().statusCode(428).contentType("application/problem+json");
 
-        given().contentType(ContentType.JSON).header("If-Match", "\"1\"")
+        Api.writer().contentType(ContentType.JSON).header("If-Match", "\"1\"")
                 .body(Map.of("type", "AGREEMENT", "actors", List.of(actor("joe-biden", "PARTY"), actor("moon-jae-in", "PARTY")),
                         "reason", "two parties committed"))
                 .post("/api/facts/" + id + "/corrections").then().statusCode(200)
@@ -115,15 +115,15 @@ class FactsApiTest {
                 .body("history[1].reason", equalTo("two parties committed"));
 
         long head = Api.logHead();
-        given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body(Map.of("summary", "stale"))
+        Api.writer().contentType(ContentType.JSON).header("If-Match", "\"1\"").body(Map.of("summary", "stale"))
                 .post("/api/facts/" + id + "/corrections").then().statusCode(412)
                 .body("type", equalTo("/problems/stale-version"))
                 .body("currentVersion", equalTo(2));
-        given().contentType(ContentType.JSON).header("If-Match", "\"2\"").body(Map.of("reason", "nothing"))
+        Api.writer().contentType(ContentType.JSON).header("If-Match", "\"2\"").body(Map.of("reason", "nothing"))
                 .post("/api/facts/" + id + "/corrections").then().statusCode(422);
-        given().contentType(ContentType.JSON).header("If-Match", "\"2\"").body(Map.of("actors", List.of()))
+        Api.writer().contentType(ContentType.JSON).header("If-Match", "\"2\"").body(Map.of("actors", List.of()))
                 .post("/api/facts/" + id + "/corrections").then().statusCode(422);
-        given().contentType(ContentType.JSON).header("If-Match", "two").body(Map.of("summary", "x"))
+        Api.writer().contentType(ContentType.JSON).header("If-Match", "two").body(Map.of("summary", "x"))
                 .post("/api/facts/" + id + "/corrections").then().statusCode(422);
         assertThat(Api.logHead()).isEqualTo(head);
 
@@ -135,10 +135,10 @@ class FactsApiTest {
     @Test
     void aRetractedFactStaysReadableButLeavesTheViews() {
         String id = asserted("MEETING", "2015-10-16", "barack-obama", "park-geun-hye");
-        given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body(Map.of())
+        Api.writer().contentType(ContentType.JSON).header("If-Match", "\"1\"").body(Map.of())
                 .post("/api/facts/" + id + "/retraction").then().statusCode(422).body("detail", containsString("reason"));
 
-        given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body(Map.of("reason", "duplicate of another fact"))
+        Api.writer().contentType(ContentType.JSON).header("If-Match", "\"1\"").body(Map.of("reason", "duplicate of another fact"))
                 .post("/api/facts/" + id + "/retraction").then().statusCode(200)
                 .body("status", equalTo("RETRACTED"))
                 .body("retractionReason", equalTo("duplicate of another fact"))
@@ -151,9 +151,9 @@ class FactsApiTest {
                 .body("items.id", equalTo(List.of(id)));
 
         long head = Api.logHead();
-        given().contentType(ContentType.JSON).header("If-Match", "\"2\"").body(Map.of("reason", "again"))
+        Api.writer().contentType(ContentType.JSON).header("If-Match", "\"2\"").body(Map.of("reason", "again"))
                 .post("/api/facts/" + id + "/retraction").then().statusCode(409).body("type", equalTo("/problems/conflict"));
-        given().contentType(ContentType.JSON).header("If-Match", "\"2\"").body(Map.of("summary", "revive"))
+        Api.writer().contentType(ContentType.JSON).header("If-Match", "\"2\"").body(Map.of("summary", "revive"))
                 .post("/api/facts/" + id + "/corrections").then().statusCode(409);
         assertThat(Api.logHead()).isEqualTo(head);
     }
@@ -161,7 +161,7 @@ class FactsApiTest {
     @Test
     void ifMatchStarMeansWhateverIsCurrent() {
         String id = asserted("STATEMENT", "2020", "donald-trump");
-        given().contentType(ContentType.JSON).header("If-Match", "*").body(Map.of("summary", "Trump spoke."))
+        Api.writer().contentType(ContentType.JSON).header("If-Match", "*").body(Map.of("summary", "Trump spoke."))
                 .post("/api/facts/" + id + "/corrections").then().statusCode(200).body("version", equalTo(2));
     }
 
@@ -194,9 +194,9 @@ class FactsApiTest {
         invalid(with(valid, "sources", List.of(Map.of("document", documentId, "quote", sentence, "confidence", 1.5))),
                 "confidence");
 
-        given().contentType(ContentType.JSON).body("{\"type\": ").post("/api/facts").then().statusCode(400)
+        Api.writer().contentType(ContentType.JSON).body("{\"type\": ").post("/api/facts").then().statusCode(400)
                 .contentType("application/problem+json");
-        given().contentType(ContentType.TEXT).body("MEETING").post("/api/facts").then().statusCode(415);
+        Api.writer().contentType(ContentType.TEXT).body("MEETING").post("/api/facts").then().statusCode(415);
         assertThat(Api.logHead()).isEqualTo(head);
     }
 
@@ -280,7 +280,7 @@ class FactsApiTest {
         given().get("/api/facts/6a1f0000-0000-4000-8000-000000000000/history").then().statusCode(404);
         given().get("/api/actors/no-such-actor/facts").then().statusCode(404);
         given().get("/api/topics/no-such-topic").then().statusCode(404);
-        given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body(Map.of("reason", "r"))
+        Api.writer().contentType(ContentType.JSON).header("If-Match", "\"1\"").body(Map.of("reason", "r"))
                 .post("/api/facts/6a1f0000-0000-4000-8000-000000000000/retraction").then().statusCode(404);
     }
 

@@ -41,7 +41,7 @@ class GraphQLApiTest {
     }
 
     static ValidatableResponse graphql(String query, Map<String, Object> variables) {
-        return given().contentType(ContentType.JSON).body(Map.of("query", query, "variables", variables))
+        return Api.writer().contentType(ContentType.JSON).body(Map.of("query", query, "variables", variables))
                 .post("/graphql").then().statusCode(200);
     }
 

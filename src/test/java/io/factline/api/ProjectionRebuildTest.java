@@ -54,7 +54,7 @@ class ProjectionRebuildTest {
         assertThat(before.get("fact_view")).isNotEmpty();
         assertThat(before.get("timeline_count")).isNotEmpty();
 
-        var report = given().post("/api/admin/projections/rebuild").then().statusCode(200).extract();
+        var report = Api.writer().post("/api/admin/projections/rebuild").then().statusCode(200).extract();
         assertThat(report.<Number>path("position").longValue()).isEqualTo(Api.logHead());
         assertThat(report.<Number>path("events").longValue()).isEqualTo(Api.queryLong("select count(*) from event"));
 
@@ -67,7 +67,7 @@ class ProjectionRebuildTest {
 
     @Test
     void theLiveProjectionKeepsGoingAfterARebuild() {
-        given().post("/api/admin/projections/rebuild").then().statusCode(200);
+        Api.writer().post("/api/admin/projections/rebuild").then().statusCode(200);
         String id = Api.ingest("{{STATEMENT|2019|moon-jae-in:SPEAKER|}} " + Api.unique("Moon spoke after the rebuild."));
         given().get("/api/documents/" + id + "/facts").then().statusCode(200).body("items.size()", equalTo(1));
     }
@@ -81,10 +81,10 @@ class ProjectionRebuildTest {
         String document = Api.ingest(text);
         List<String> facts = given().get("/api/documents/" + document + "/facts").then().extract().path("items.id");
         assertThat(facts).hasSize(3);
-        given().contentType(ContentType.JSON).header("If-Match", "\"1\"")
+        Api.writer().contentType(ContentType.JSON).header("If-Match", "\"1\"")
                 .body(Map.of("topics", List.of("summit-diplomacy"), "date", Map.of("value", "2019-06"), "reason", "topic"))
                 .post("/api/facts/" + facts.get(1) + "/corrections").then().statusCode(200);
-        given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body(Map.of("reason", "not a fact"))
+        Api.writer().contentType(ContentType.JSON).header("If-Match", "\"1\"").body(Map.of("reason", "not a fact"))
                 .post("/api/facts/" + facts.get(0) + "/retraction").then().statusCode(200);
     }
 

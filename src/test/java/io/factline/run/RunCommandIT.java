@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.factline.testing.DevTokens;
 import io.restassured.http.ContentType;
 
 /**
@@ -54,7 +55,7 @@ class RunCommandIT {
                 .body("items.size()", org.hamcrest.Matchers.greaterThanOrEqualTo(31)); // extracted before ready
         String quote = "Presidents Moon and Biden reaffirmed their commitment to the complete denuclearization of the "
                 + "Korean Peninsula based on dialogue and diplomacy.";
-        String fact = given().port(port).contentType(ContentType.JSON)
+        String fact = given().port(port).auth().oauth2(DevTokens.of("it-curator", "curate")).contentType(ContentType.JSON)
                 .body(Map.of("type", "AGREEMENT", "date", Map.of("value", "2021-05"),
                         "actors", List.of(Map.of("actor", "moon-jae-in", "role", "PARTY"), Map.of("actor", "joe-biden", "role", "PARTY")),
                         "topics", List.of("north-korea-nuclear"), "summary", "Moon and Biden reaffirmed denuclearization.",
@@ -94,6 +95,9 @@ class RunCommandIT {
         env.keySet().removeIf(name -> name.startsWith("FACTLINE_") || name.startsWith("QUARKUS_"));
         env.put("FACTLINE_DATA_DIR", data.toString());
         env.put("FACTLINE_HTTP_PORT", Integer.toString(port));
+        // a production run trusts only the key it is given; here, the development key
+        env.put("FACTLINE_JWT_PUBLIC_KEY_LOCATION", Path.of("src", "dev", "jwt", "public-key.pem").toAbsolutePath().toString());
+        env.put("FACTLINE_JWT_ISSUER", DevTokens.ISSUER);
         env.putAll(extraEnv);
         service = builder.start();
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {

@@ -12,6 +12,9 @@ import io.factline.domain.UnsupportedContentException;
 import io.smallrye.graphql.api.ErrorCode;
 import io.factline.api.DataExceptions;
 import io.smallrye.mutiny.Uni;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import io.vertx.pgclient.PgException;
 
 /** Domain failures as GraphQL errors, each with a code in {@code extensions.code}. */
@@ -46,6 +49,16 @@ final class Errors {
         }
         if (failure instanceof ContentTooLargeException) {
             return new TooLarge(message);
+        }
+        if (failure instanceof AuthenticationFailedException) {
+            return new Unauthenticated("the bearer token was refused: expired, not signed by the configured key, "
+                    + "from another issuer, or malformed");
+        }
+        if (failure instanceof UnauthorizedException) {
+            return new Unauthenticated("this mutation needs a bearer token (JWT) carrying the role it requires");
+        }
+        if (failure instanceof ForbiddenException) {
+            return new Forbidden(message);
         }
         PgException refused = DataExceptions.find(failure);
         if (refused != null) {
@@ -113,6 +126,20 @@ final class Errors {
     @ErrorCode("NOT_YET_VISIBLE")
     static class NotYetVisible extends GraphQLException {
         NotYetVisible(String message) {
+            super(message);
+        }
+    }
+
+    @ErrorCode("UNAUTHENTICATED")
+    static class Unauthenticated extends GraphQLException {
+        Unauthenticated(String message) {
+            super(message);
+        }
+    }
+
+    @ErrorCode("FORBIDDEN")
+    static class Forbidden extends GraphQLException {
+        Forbidden(String message) {
             super(message);
         }
     }

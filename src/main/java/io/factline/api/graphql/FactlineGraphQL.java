@@ -14,6 +14,8 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
+import io.factline.api.AccessRoles;
+import io.factline.api.Callers;
 import io.factline.api.graphql.Inputs.DocumentInput;
 import io.factline.api.graphql.Inputs.FactCorrectionInput;
 import io.factline.api.graphql.Inputs.FactFilterInput;
@@ -35,7 +37,6 @@ import io.factline.api.graphql.Types.Topic;
 import io.factline.api.graphql.Types.TypeCount;
 import io.factline.curation.FactCommandResult;
 import io.factline.curation.FactCuration;
-import io.factline.domain.EventMetadata;
 import io.factline.ingest.DocumentIngestion;
 import io.factline.query.ActorQueries;
 import io.factline.query.DocumentQueries;
@@ -50,6 +51,10 @@ import io.smallrye.mutiny.Uni;
 @GraphQLApi
 public class FactlineGraphQL {
 
+    @Inject
+    Callers callers;
+    @Inject
+    MutationAccess access;
     @Inject
     Reextraction reextraction;
     @Inject
@@ -154,7 +159,7 @@ public class FactlineGraphQL {
     @Mutation
     @Description("Ingest a document; the same text ingested again returns the existing document (created: false).")
     public Uni<@NonNull IngestResult> ingestDocument(@NonNull DocumentInput input) {
-        return Errors.guarded(() -> ingestion.ingest(Convert.submission(input), metadata())
+        return access.guarded(AccessRoles.INGEST, caller -> ingestion.ingest(Convert.submission(input), callers.metadata("graphql", caller))
                 .chain(result -> consistency.visible(result.position())
                         .chain(visible -> documents.byId(result.documentId()))
                         .map(found -> new IngestResult(found.map(Document::of)
@@ -165,21 +170,21 @@ public class FactlineGraphQL {
     @Mutation
     @Description("Assert a fact, with at least one actor and one source passage.")
     public Uni<@NonNull Fact> assertFact(@NonNull FactInput input) {
-        return Errors.guarded(() -> curation.assertFact(Convert.fact(input), metadata()).chain(this::visibleFact));
+        return access.guarded(AccessRoles.CURATE, caller -> curation.assertFact(Convert.fact(input), callers.metadata("graphql", caller)).chain(this::visibleFact));
     }
 
     @Mutation
     @Description("Correct a fact; expectedVersion must be its current version.")
     public Uni<@NonNull Fact> correctFact(@Id @NonNull String id, int expectedVersion,
                                           @NonNull FactCorrectionInput correction) {
-        return Errors.guarded(() -> curation.correctFact(Convert.existingFactId(id), expectedVersion,
-                Convert.correction(correction), metadata()).chain(this::visibleFact));
+        return access.guarded(AccessRoles.CURATE, caller -> curation.correctFact(Convert.existingFactId(id), expectedVersion,
+                Convert.correction(correction), callers.metadata("graphql", caller)).chain(this::visibleFact));
     }
 
     @Mutation
     @Description("Retract a fact with a reason; it stays readable, with its history. expectedVersion must be current.")
     public Uni<@NonNull Fact> retractFact(@Id @NonNull String id, int expectedVersion, @NonNull @Name("reason") String reason) {
-        return Errors.guarded(() -> curation.retractFact(Convert.existingFactId(id), expectedVersion, reason, metadata())
+        return access.guarded(AccessRoles.CURATE, caller -> curation.retractFact(Convert.existingFactId(id), expectedVersion, reason, callers.metadata("graphql", caller))
                 .chain(this::visibleFact));
     }
 
@@ -187,15 +192,15 @@ public class FactlineGraphQL {
     @Description("Run the current extractor over every stored document and record what changed: new facts, facts "
             + "corroborated by another document, extracted facts superseded. Curated facts are never touched.")
     public Uni<@NonNull ReextractReport> reextract(@Description("Only this document; all when left out.") @Id String document) {
-        return Errors.guarded(() -> {
+        return access.guarded(AccessRoles.ADMIN, caller -> {
             if (document == null) {
-                return reextraction.all(metadata()).chain(r -> consistency.visible(r.position()).map(visible -> ReextractReport.of(r)));
+                return reextraction.all(callers.metadata("graphql", caller)).chain(r -> consistency.visible(r.position()).map(visible -> ReextractReport.of(r)));
             }
             java.util.UUID id = Convert.uuidOrNull(document);
             if (id == null) {
                 throw new io.factline.domain.NotFoundException("document", document);
             }
-            return reextraction.one(id, metadata()).invoke(r -> {
+            return reextraction.one(id, callers.metadata("graphql", caller)).invoke(r -> {
                 if (r.documents() == 0) {
                     throw new io.factline.domain.NotFoundException("document", document);
                 }
@@ -212,9 +217,5 @@ public class FactlineGraphQL {
             }
             return facts.byId(result.factId()).map(doc -> Fact.of(doc.orElseThrow(), null));
         });
-    }
-
-    private static EventMetadata metadata() {
-        return new EventMetadata("anonymous", "graphql", UUID.randomUUID().toString());
     }
 }

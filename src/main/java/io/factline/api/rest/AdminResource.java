@@ -1,5 +1,6 @@
 package io.factline.api.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.factline.api.AccessRoles;
 import io.factline.projection.ReadModelProjector;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -36,6 +38,7 @@ public class AdminResource {
                 });
     }
 
+    @RolesAllowed(AccessRoles.ADMIN)
     @POST
     @Path("rebuild")
     @Operation(summary = "Drop every read model and replay the log from position 0, in one transaction",

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -23,6 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.factline.api.AccessRoles;
+import io.factline.api.Callers;
 import io.factline.api.WriteConsistency;
 import io.factline.domain.ContentTooLargeException;
 import io.factline.domain.InvalidFactException;
@@ -44,6 +47,8 @@ import io.smallrye.mutiny.Uni;
 public class DocumentsResource {
 
     @Inject
+    Callers callers;
+    @Inject
     DocumentIngestion ingestion;
     @Inject
     DocumentQueries documents;
@@ -56,6 +61,7 @@ public class DocumentsResource {
     @ConfigProperty(name = "factline.ingest.max-document-bytes")
     long maxBytes;
 
+    @RolesAllowed(AccessRoles.INGEST)
     @POST
     @Consumes({MediaType.TEXT_PLAIN, MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
     @Operation(summary = "Ingest a document: text/plain, text/html, or JSON {text|html, title, publisher, published, publishedDate, url}",
@@ -64,10 +70,10 @@ public class DocumentsResource {
     public Uni<Response> ingest(byte[] body, @HeaderParam("Content-Type") String contentType,
                                 @QueryParam("title") String title, @QueryParam("publisher") String publisher,
                                 @QueryParam("published") String published, @QueryParam("publishedDate") String publishedDate,
-                                @QueryParam("url") String url, @HeaderParam("X-Correlation-Id") String correlation) {
+                                @QueryParam("url") String url) {
         DocumentSubmission submission = submission(body == null ? new byte[0] : body, contentType, title, publisher,
                 published, publishedDate, url);
-        return ingestion.ingest(submission, RequestMetadata.of(correlation)).chain(this::answer);
+        return ingestion.ingest(submission, callers.metadata("rest")).chain(this::answer);
     }
 
     private DocumentSubmission submission(byte[] body, String contentType, String title, String publisher,

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -20,6 +21,9 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.factline.api.AccessRoles;
+import io.factline.api.Callers;
+import io.factline.domain.EventMetadata;
 import io.factline.api.WriteConsistency;
 import io.factline.curation.FactCommandResult;
 import io.factline.curation.FactCorrection;
@@ -38,6 +42,8 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "Facts", description = "Sourced facts, their history, and curators' corrections")
 public class FactsResource {
 
+    @Inject
+    Callers callers;
     @Inject
     FactQueries facts;
     @Inject
@@ -87,36 +93,41 @@ public class FactsResource {
         });
     }
 
+    @RolesAllowed(AccessRoles.CURATE)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Assert a fact (curator); 201 with the fact, its Location and ETag")
-    public Uni<Response> assertFact(FactInput input, @HeaderParam("X-Correlation-Id") String correlation) {
-        return curation.assertFact(input, RequestMetadata.of(correlation))
+    public Uni<Response> assertFact(FactInput input) {
+        return curation.assertFact(input, callers.metadata("rest"))
                 .chain(result -> answer(result, Response.Status.CREATED));
     }
 
+    @RolesAllowed(AccessRoles.CURATE)
     @POST
     @Path("{id}/corrections")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Correct a fact; If-Match must carry its current version (ETag)")
     public Uni<Response> correct(@PathParam("id") String id, FactCorrection correction,
-                                 @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlation) {
+                                 @HeaderParam("If-Match") String ifMatch) {
         UUID factId = Params.pathId("fact", id);
+        EventMetadata metadata = callers.metadata("rest");
         return expectedVersion(factId, ifMatch)
-                .chain(version -> curation.correctFact(factId, version, correction, RequestMetadata.of(correlation)))
+                .chain(version -> curation.correctFact(factId, version, correction, metadata))
                 .chain(result -> answer(result, Response.Status.OK));
     }
 
+    @RolesAllowed(AccessRoles.CURATE)
     @POST
     @Path("{id}/retraction")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Retract a fact with a reason; it stays readable with its history. If-Match required")
     public Uni<Response> retract(@PathParam("id") String id, Dtos.Retraction retraction,
-                                 @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlation) {
+                                 @HeaderParam("If-Match") String ifMatch) {
         UUID factId = Params.pathId("fact", id);
+        EventMetadata metadata = callers.metadata("rest");
         String reason = retraction == null ? null : retraction.reason();
         return expectedVersion(factId, ifMatch)
-                .chain(version -> curation.retractFact(factId, version, reason, RequestMetadata.of(correlation)))
+                .chain(version -> curation.retractFact(factId, version, reason, metadata))
                 .chain(result -> answer(result, Response.Status.OK));
     }
 

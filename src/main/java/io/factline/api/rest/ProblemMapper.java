@@ -1,9 +1,11 @@
 package io.factline.api.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -22,6 +24,9 @@ import io.factline.domain.MalformedRequestException;
 import io.factline.domain.NotFoundException;
 import io.factline.domain.StaleVersionException;
 import io.factline.domain.UnsupportedContentException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import io.vertx.pgclient.PgException;
 
 /** Every failure of a REST request becomes an RFC 9457 problem (application/problem+json). */
@@ -105,6 +110,34 @@ public class ProblemMapper {
             return wrongFormat(f, uri);
         }
         return unreadableJson(cause, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
+        return challenge(problem(401, "unauthenticated", "Authentication required",
+                "this request needs a bearer token (JWT) carrying the role it requires", path(uri), null), null);
+    }
+
+    @ServerExceptionMapper
+    public Response tokenRefused(AuthenticationFailedException e, UriInfo uri) {
+        return challenge(problem(401, "invalid-token", "Invalid token",
+                "the bearer token was refused: expired, not signed by the configured key, from another issuer, "
+                        + "or malformed", path(uri), null), "invalid_token");
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri, ResourceInfo resource) {
+        RolesAllowed roles = resource == null || resource.getResourceMethod() == null ? null
+                : resource.getResourceMethod().getAnnotation(RolesAllowed.class);
+        String needed = roles == null ? "a role it does not carry" : "the role " + String.join(" or ", roles.value());
+        return problem(403, "forbidden", "Forbidden", "this request needs " + needed, path(uri), null);
+    }
+
+    /** RFC 6750: a 401 names the scheme, and the error when a token was presented. */
+    private static Response challenge(Response problem, String error) {
+        return Response.fromResponse(problem)
+                .header("WWW-Authenticate", "Bearer realm=\"factline\"" + (error == null ? "" : ", error=\"" + error + "\""))
+                .build();
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,40 @@
+package io.factline.api;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.factline.domain.EventMetadata;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+
+/** The metadata of the events a request appends: the token's subject and the request's correlation id. */
+@RequestScoped
+public class Callers {
+
+    @Inject
+    SecurityIdentity identity;
+    @Inject
+    CurrentVertxRequest request;
+
+    /** For REST resources: their role check has established the identity. */
+    public EventMetadata metadata(String via) {
+        return metadata(via, identity);
+    }
+
+    /** For resolvers that checked the identity themselves (the injected one would have to block for it). */
+    public EventMetadata metadata(String via, SecurityIdentity identity) {
+        return new EventMetadata(subject(identity), via, RequestCorrelation.of(request.getCurrent()));
+    }
+
+    private static String subject(SecurityIdentity identity) {
+        if (identity.isAnonymous()) {
+            return "anonymous"; // only reads are anonymous; every write is guarded by a role
+        }
+        if (identity.getPrincipal() instanceof JsonWebToken token && token.getSubject() != null) {
+            return token.getSubject();
+        }
+        return identity.getPrincipal().getName();
+    }
+}
