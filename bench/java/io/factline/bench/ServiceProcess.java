@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.factline.testing.DevTokens;
+
 /** The packaged service (target/quarkus-app), started against the benchmark database with a pool of 4. */
 final class ServiceProcess implements AutoCloseable {
 
@@ -43,6 +45,8 @@ final class ServiceProcess implements AutoCloseable {
         env.put("FACTLINE_DB_POOL_SIZE", "4");
         env.put("FACTLINE_SEEDS_ENABLED", "false");
         env.put("FACTLINE_HTTP_PORT", Integer.toString(port));
+        env.put("FACTLINE_JWT_PUBLIC_KEY_LOCATION", Path.of("src", "dev", "jwt", "public-key.pem").toAbsolutePath().toString());
+        env.put("FACTLINE_JWT_ISSUER", DevTokens.ISSUER);
         ServiceProcess service = new ServiceProcess(port, builder.start());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (!service.ready()) {
@@ -70,6 +74,7 @@ final class ServiceProcess implements AutoCloseable {
     HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                         .header("Content-Type", "application/json").timeout(Duration.ofMinutes(30))
+                        .header("Authorization", "Bearer " + DevTokens.of("bench", "ingest", "curate", "admin"))
                         .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }

@@ -125,6 +125,8 @@ public class DocumentIngestion {
                     return log.append(metadata, changes)
                             .map(AppendResult::lastPosition)
                             .invoke(position -> counted(drafts, restated))
+                            .invoke(position -> LOG.infof("ingested document %s (%s): %d facts, %d corroborations, by %s",
+                                    documentId, doc.title(), factIds.size(), corroborated.size(), metadata.by()))
                             .map(position -> new IngestResult(documentId, true, factIds, corroborated, position));
                 }))
                 .onFailure(WrongExpectedVersionException.class).recoverWithUni(conflict ->

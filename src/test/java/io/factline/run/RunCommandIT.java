@@ -8,14 +8,13 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,15 +29,12 @@ import io.restassured.http.ContentType;
  */
 class RunCommandIT {
 
-    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
-    private Process service;
-    private Path log;
+    private PackagedService service;
 
     @AfterEach
     void stop() throws InterruptedException {
-        if (service != null && service.isAlive()) {
-            service.destroy();
-            service.waitFor(60, TimeUnit.SECONDS);
+        if (service != null) {
+            service.close();
         }
     }
 
@@ -63,8 +59,7 @@ class RunCommandIT {
                 .post("/api/facts").then().statusCode(201).extract().path("id");
         long head = given().port(port).get("/api/events").then().extract().<Number>path("head").longValue();
 
-        service.destroy();
-        assertThat(service.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(service.stop()).isTrue();
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 !Files.exists(data.resolve("postgres").resolve("data").resolve("postmaster.pid")));
 
@@ -81,45 +76,14 @@ class RunCommandIT {
         Path data = Path.of("target", "run-it", UUID.randomUUID().toString());
         int port = start(data, Map.of("FACTLINE_EMBEDDED_DB_PRIVILEGES", "RUN_AS_USER"));
         given().port(port).get("/api/documents").then().statusCode(200).body("items.title", hasItem("Korea - US Relations"));
-        assertThat(Files.readString(log)).contains("as user ");
+        assertThat(Files.readString(service.log)).contains("as user ");
         assertThat(Files.getOwner(data.resolve("postgres").resolve("data")).getName()).isNotEqualTo("root");
     }
 
     private int start(Path data, Map<String, String> extraEnv) throws IOException {
-        assertThat(JAR).as("the packaged service (mvn package)").exists();
-        int port = freePort();
-        log = Files.createDirectories(Path.of("target", "run-it")).resolve("service-" + port + ".log");
-        ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-jar", JAR.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(name -> name.startsWith("FACTLINE_") || name.startsWith("QUARKUS_"));
+        Map<String, String> env = new HashMap<>(extraEnv);
         env.put("FACTLINE_DATA_DIR", data.toString());
-        env.put("FACTLINE_HTTP_PORT", Integer.toString(port));
-        // a production run trusts only the key it is given; here, the development key
-        env.put("FACTLINE_JWT_PUBLIC_KEY_LOCATION", Path.of("src", "dev", "jwt", "public-key.pem").toAbsolutePath().toString());
-        env.put("FACTLINE_JWT_ISSUER", DevTokens.ISSUER);
-        env.putAll(extraEnv);
-        service = builder.start();
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            if (!service.isAlive()) {
-                throw new AssertionError("the service stopped:\n" + Files.readString(log));
-            }
-            try {
-                return given().port(port).get("/q/health/ready").statusCode() == 200;
-            } catch (Exception notListeningYet) {
-                return false;
-            }
-        });
-        return port;
-    }
-
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        service = PackagedService.start(env).awaitReady();
+        return service.port;
     }
 }

@@ -1,0 +1,58 @@
+package io.factline.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.factline.testing.Api;
+import io.factline.testing.DevTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+
+/** With factline.auth.reads-require-token=true, reading needs a valid token too (any role); probes stay open. */
+@QuarkusTest
+@TestProfile(ReadsRequireTokenTest.ReadsNeedAToken.class)
+class ReadsRequireTokenTest {
+
+    public static class ReadsNeedAToken implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("factline.auth.reads-require-token", "true", "factline.seeds.enabled", "false");
+        }
+    }
+
+    @BeforeEach
+    void ready() {
+        Api.awaitReady();
+    }
+
+    @Test
+    void readsWithoutATokenAreRefused() {
+        given().get("/api/facts").then().statusCode(401).header("WWW-Authenticate", containsString("Bearer"));
+        given().get("/api/events").then().statusCode(401);
+        given().contentType(ContentType.JSON).body("{\"query\":\"{ topics { id } }\"}").post("/graphql").then().statusCode(401);
+        given().auth().oauth2(DevTokens.expired("reader")).get("/api/facts").then().statusCode(401);
+    }
+
+    @Test
+    void readsWithAValidTokenOfAnyRoleAreAnswered() {
+        String token = DevTokens.of("reader");
+        given().auth().oauth2(token).get("/api/facts").then().statusCode(200);
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"query\":\"{ topics { id } }\"}")
+                .post("/graphql").then().statusCode(200);
+    }
+
+    @Test
+    void probesMetricsAndTheApiDescriptionStayOpen() {
+        given().get("/q/health/ready").then().statusCode(200);
+        given().get("/q/health/live").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200);
+        given().get("/q/openapi").then().statusCode(200);
+    }
+}
