@@ -178,4 +178,19 @@ class DeploymentFilesTest {
         // RunCommandIT starts target/quarkus-app/quarkus-run.jar exactly as this entry point does
         assertThat(lines).anyMatch(l -> l.startsWith("FROM eclipse-temurin:17-jre"));
     }
+
+    @Test
+    void everyVariableInTheReadmesTableIsASettingTheServiceReads() throws IOException {
+        Set<String> settings = settings();
+        Pattern variable = Pattern.compile("`(FACTLINE_[A-Z0-9_]+)`");
+        List<String> rows = Files.readAllLines(Path.of("README.md")).stream().filter(l -> l.startsWith("| `FACTLINE_")).toList();
+        assertThat(rows).hasSizeGreaterThan(20);
+        for (String row : rows) {
+            Matcher m = variable.matcher(row.substring(0, row.indexOf('|', 1)));
+            while (m.find()) {
+                assertThat(known(settings, m.group(1)) || m.group(1).startsWith("FACTLINE_TEST_"))
+                        .as("%s is a setting factline reads", m.group(1)).isTrue();
+            }
+        }
+    }
 }

@@ -83,6 +83,7 @@ class ObservabilityIT {
                 .filter(n -> n.path("message").asText().startsWith("ingested document")).findFirst().orElseThrow();
         assertThat(ingested.path("mdc").path("correlationId").asText()).isEqualTo("obs-4711");
         assertThat(ingested.path("message").asText()).contains("by obs");
+        assertThat(ingested.path("mdc").path("traceId").asText()).as("the request's trace").hasSize(32);
     }
 
     private static JsonNode read(ObjectMapper json, String line) {

@@ -80,6 +80,28 @@ class RunCommandIT {
         assertThat(Files.getOwner(data.resolve("postgres").resolve("data")).getName()).isNotEqualTo("root");
     }
 
+    @Test
+    void thePackageHoldsNoPrivateKey() throws IOException {
+        // the development key pair is for the dev and test profiles; the image copies target/quarkus-app
+        Path app = PackagedService.JAR.getParent();
+        List<Path> jars; // ours: the runner, the application and the generated classes (lib/ holds third parties')
+        try (var files = Files.walk(app)) {
+            jars = files.filter(p -> p.toString().endsWith(".jar") && !p.startsWith(app.resolve("lib"))).toList();
+        }
+        assertThat(jars).isNotEmpty();
+        for (Path jar : jars) {
+            try (var zip = new java.util.zip.ZipFile(jar.toFile())) {
+                for (var entry : java.util.Collections.list(zip.entries())) {
+                    assertThat(entry.getName()).as(jar.toString()).doesNotContain("private-key").doesNotEndWith(".pem");
+                    if (!entry.isDirectory() && entry.getSize() < 1_000_000) {
+                        String content = new String(zip.getInputStream(entry).readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+                        assertThat(content).as(jar + "!" + entry.getName()).doesNotContain("PRIVATE KEY-----");
+                    }
+                }
+            }
+        }
+    }
+
     private int start(Path data, Map<String, String> extraEnv) throws IOException {
         Map<String, String> env = new HashMap<>(extraEnv);
         env.put("FACTLINE_DATA_DIR", data.toString());
