@@ -1,5 +1,7 @@
 package io.factline.api;
 
+import java.util.function.Function;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
@@ -23,9 +25,17 @@ public class Callers {
         return metadata(via, identity);
     }
 
-    /** For resolvers that checked the identity themselves (the injected one would have to block for it). */
-    public EventMetadata metadata(String via, SecurityIdentity identity) {
-        return new EventMetadata(subject(identity), via, RequestCorrelation.of(request.getCurrent()));
+    /**
+     * For resolvers that establish the identity themselves (the injected one would have to block for
+     * it): the correlation id is taken now, on the request's thread, for the metadata they make later.
+     */
+    public Function<SecurityIdentity, EventMetadata> metadataOnceIdentified(String via) {
+        String correlationId = RequestCorrelation.of(request.getCurrent());
+        return identity -> new EventMetadata(subject(identity), via, correlationId);
+    }
+
+    private EventMetadata metadata(String via, SecurityIdentity identity) {
+        return metadataOnceIdentified(via).apply(identity);
     }
 
     private static String subject(SecurityIdentity identity) {

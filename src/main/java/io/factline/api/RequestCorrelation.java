@@ -29,13 +29,21 @@ public class RequestCorrelation {
     }
 
     private static void tag(RoutingContext request) {
+        assign(request);
+        request.next();
+    }
+
+    /** Gives the request its correlation id, once; for handlers that answer before the filters run. */
+    public static void assign(RoutingContext request) {
+        if (request.get(KEY) != null) {
+            return;
+        }
         String offered = request.request().getHeader(HEADER);
         String id = offered != null && PLAUSIBLE.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
         request.put(KEY, id);
         request.response().putHeader(HEADER, id);
         MDC.put(LOG_KEY, id);
         request.addEndHandler(ignored -> MDC.remove(LOG_KEY));
-        request.next();
     }
 
     /** The request's correlation id, or a fresh one outside a request. */

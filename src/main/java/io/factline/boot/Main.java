@@ -13,6 +13,7 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 public class Main {
 
     public static void main(String... args) throws Exception {
+        TracingSwitch.properties(DatabaseBootstrap::setting).forEach(System::setProperty);
         Optional<EmbeddedPostgres> embedded = DatabaseBootstrap.startEmbeddedIfNoneConfigured();
         CountDownLatch serviceStopped = new CountDownLatch(1);
         embedded.ifPresent(server -> Runtime.getRuntime().addShutdownHook(new Thread(() -> {

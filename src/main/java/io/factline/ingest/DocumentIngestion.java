@@ -125,8 +125,9 @@ public class DocumentIngestion {
                     return log.append(metadata, changes)
                             .map(AppendResult::lastPosition)
                             .invoke(position -> counted(drafts, restated))
-                            .invoke(position -> LOG.infof("ingested document %s (%s): %d facts, %d corroborations, by %s",
-                                    documentId, doc.title(), factIds.size(), corroborated.size(), metadata.by()))
+                            // no title: it is the caller's text, and a log line must not carry forged lines
+                            .invoke(position -> LOG.infof("ingested document %s: %d facts, %d corroborations, by %s",
+                                    documentId, factIds.size(), corroborated.size(), metadata.by()))
                             .map(position -> new IngestResult(documentId, true, factIds, corroborated, position));
                 }))
                 .onFailure(WrongExpectedVersionException.class).recoverWithUni(conflict ->

@@ -137,7 +137,8 @@ class DocumentsApiTest {
         problem(Api.writer().contentType(ContentType.TEXT).body(new byte[] {(byte) 0xff, (byte) 0xfe, 0x41}), 415,
                 "/problems/unsupported-content");
         problem(Api.writer().contentType(ContentType.TEXT).body("a".repeat(2 * 1024 * 1024 + 1)), 413, "/problems/too-large");
-        problem(Api.writer().contentType(ContentType.TEXT).body(new byte[17 * 1024 * 1024]), 413, "/problems/too-large");
+        problem(Api.writer().contentType(ContentType.TEXT).header("X-Correlation-Id", "big-upload-1")
+                .body(new byte[17 * 1024 * 1024]), 413, "/problems/too-large").header("X-Correlation-Id", "big-upload-1");
         problem(Api.writer().contentType(ContentType.JSON).body("{\"text\": "), 400, "/problems/malformed-request");
         problem(Api.writer().contentType(ContentType.JSON).body("{\"text\": \"a\", \"html\": \"<p>b</p>\"}"), 422,
                 "/problems/invalid-value");
@@ -184,8 +185,9 @@ class DocumentsApiTest {
         given().get("/api/documents").then().body("items.id", hasItem(a));
     }
 
-    private static void problem(io.restassured.specification.RequestSpecification request, int status, String type) {
-        request.post("/api/documents").then().statusCode(status)
+    private static io.restassured.response.ValidatableResponse problem(io.restassured.specification.RequestSpecification request,
+                                                                       int status, String type) {
+        return request.post("/api/documents").then().statusCode(status)
                 .contentType("application/problem+json")
                 .body("status", equalTo(status))
                 .body("type", equalTo(type))

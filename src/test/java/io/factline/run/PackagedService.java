@@ -47,6 +47,7 @@ final class PackagedService implements AutoCloseable {
         env.put("FACTLINE_HTTP_PORT", Integer.toString(port));
         env.put("FACTLINE_JWT_PUBLIC_KEY_LOCATION", Path.of("src", "dev", "jwt", "public-key.pem").toAbsolutePath().toString());
         env.put("FACTLINE_JWT_ISSUER", DevTokens.ISSUER);
+        env.put("FACTLINE_JWT_AUDIENCE", DevTokens.AUDIENCE);
         env.putAll(environment);
         return new PackagedService(port, log, builder.start());
     }
@@ -69,6 +70,14 @@ final class PackagedService implements AutoCloseable {
     boolean stop() throws InterruptedException {
         process.destroy();
         return process.waitFor(60, TimeUnit.SECONDS);
+    }
+
+    /** Waits for the service to end by itself; its exit code. */
+    int awaitExit(Duration within) throws InterruptedException {
+        if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("the service is still running after " + within);
+        }
+        return process.exitValue();
     }
 
     boolean isAlive() {

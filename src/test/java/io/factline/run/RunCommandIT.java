@@ -81,6 +81,15 @@ class RunCommandIT {
     }
 
     @Test
+    void refusesToStartWithATokenKeyButNoIssuer() throws Exception {
+        // a key without an issuer would accept whatever that key signed, for whoever
+        Path data = Path.of("target", "run-it", UUID.randomUUID().toString());
+        service = PackagedService.start(Map.of("FACTLINE_DATA_DIR", data.toString(), "FACTLINE_JWT_ISSUER", ""));
+        assertThat(service.awaitExit(Duration.ofSeconds(90))).isNotZero();
+        assertThat(Files.readString(service.log)).contains("no issuer: set FACTLINE_JWT_ISSUER");
+    }
+
+    @Test
     void thePackageHoldsNoPrivateKey() throws IOException {
         // the development key pair is for the dev and test profiles; the image copies target/quarkus-app
         Path app = PackagedService.JAR.getParent();

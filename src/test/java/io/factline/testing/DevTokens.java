@@ -24,6 +24,7 @@ import org.jose4j.jwt.NumericDate;
 public final class DevTokens {
 
     public static final String ISSUER = "https://factline.dev/issuer";
+    public static final String AUDIENCE = "factline";
     private static final Path PRIVATE_KEY = Path.of("src", "dev", "jwt", "private-key.pem");
 
     private DevTokens() {
@@ -49,6 +50,20 @@ public final class DevTokens {
         return sign(claims(subject, List.of(roles), Instant.now().minus(Duration.ofMinutes(10))), devKey());
     }
 
+    /** Signed with the development key but issued by someone else. */
+    public static String fromIssuer(String issuer, String subject, String... roles) {
+        JwtClaims claims = claims(subject, List.of(roles), Instant.now().plus(Duration.ofHours(1)));
+        claims.setIssuer(issuer);
+        return sign(claims, devKey());
+    }
+
+    /** Signed with the development key, by the right issuer, but for another service. */
+    public static String forAudience(String audience, String subject, String... roles) {
+        JwtClaims claims = claims(subject, List.of(roles), Instant.now().plus(Duration.ofHours(1)));
+        claims.setAudience(audience);
+        return sign(claims, devKey());
+    }
+
     /** A well-formed token with the right issuer, signed by a key nobody configured. */
     public static String foreignSigned(String subject, String... roles) {
         try {
@@ -64,6 +79,7 @@ public final class DevTokens {
     private static JwtClaims claims(String subject, List<String> roles, Instant expires) {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(ISSUER);
+        claims.setAudience(AUDIENCE);
         claims.setSubject(subject);
         claims.setClaim("upn", subject);
         claims.setIssuedAt(NumericDate.fromSeconds(Math.min(Instant.now().getEpochSecond(), expires.getEpochSecond() - 60)));

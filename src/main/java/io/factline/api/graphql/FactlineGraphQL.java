@@ -15,7 +15,6 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
 import io.factline.api.AccessRoles;
-import io.factline.api.Callers;
 import io.factline.api.graphql.Inputs.DocumentInput;
 import io.factline.api.graphql.Inputs.FactCorrectionInput;
 import io.factline.api.graphql.Inputs.FactFilterInput;
@@ -51,8 +50,6 @@ import io.smallrye.mutiny.Uni;
 @GraphQLApi
 public class FactlineGraphQL {
 
-    @Inject
-    Callers callers;
     @Inject
     MutationAccess access;
     @Inject
@@ -159,7 +156,7 @@ public class FactlineGraphQL {
     @Mutation
     @Description("Ingest a document; the same text ingested again returns the existing document (created: false).")
     public Uni<@NonNull IngestResult> ingestDocument(@NonNull DocumentInput input) {
-        return access.guarded(AccessRoles.INGEST, caller -> ingestion.ingest(Convert.submission(input), callers.metadata("graphql", caller))
+        return access.guarded(AccessRoles.INGEST, metadata -> ingestion.ingest(Convert.submission(input), metadata)
                 .chain(result -> consistency.visible(result.position())
                         .chain(visible -> documents.byId(result.documentId()))
                         .map(found -> new IngestResult(found.map(Document::of)
@@ -170,21 +167,21 @@ public class FactlineGraphQL {
     @Mutation
     @Description("Assert a fact, with at least one actor and one source passage.")
     public Uni<@NonNull Fact> assertFact(@NonNull FactInput input) {
-        return access.guarded(AccessRoles.CURATE, caller -> curation.assertFact(Convert.fact(input), callers.metadata("graphql", caller)).chain(this::visibleFact));
+        return access.guarded(AccessRoles.CURATE, metadata -> curation.assertFact(Convert.fact(input), metadata).chain(this::visibleFact));
     }
 
     @Mutation
     @Description("Correct a fact; expectedVersion must be its current version.")
     public Uni<@NonNull Fact> correctFact(@Id @NonNull String id, int expectedVersion,
                                           @NonNull FactCorrectionInput correction) {
-        return access.guarded(AccessRoles.CURATE, caller -> curation.correctFact(Convert.existingFactId(id), expectedVersion,
-                Convert.correction(correction), callers.metadata("graphql", caller)).chain(this::visibleFact));
+        return access.guarded(AccessRoles.CURATE, metadata -> curation.correctFact(Convert.existingFactId(id), expectedVersion,
+                Convert.correction(correction), metadata).chain(this::visibleFact));
     }
 
     @Mutation
     @Description("Retract a fact with a reason; it stays readable, with its history. expectedVersion must be current.")
     public Uni<@NonNull Fact> retractFact(@Id @NonNull String id, int expectedVersion, @NonNull @Name("reason") String reason) {
-        return access.guarded(AccessRoles.CURATE, caller -> curation.retractFact(Convert.existingFactId(id), expectedVersion, reason, callers.metadata("graphql", caller))
+        return access.guarded(AccessRoles.CURATE, metadata -> curation.retractFact(Convert.existingFactId(id), expectedVersion, reason, metadata)
                 .chain(this::visibleFact));
     }
 
@@ -192,15 +189,15 @@ public class FactlineGraphQL {
     @Description("Run the current extractor over every stored document and record what changed: new facts, facts "
             + "corroborated by another document, extracted facts superseded. Curated facts are never touched.")
     public Uni<@NonNull ReextractReport> reextract(@Description("Only this document; all when left out.") @Id String document) {
-        return access.guarded(AccessRoles.ADMIN, caller -> {
+        return access.guarded(AccessRoles.ADMIN, metadata -> {
             if (document == null) {
-                return reextraction.all(callers.metadata("graphql", caller)).chain(r -> consistency.visible(r.position()).map(visible -> ReextractReport.of(r)));
+                return reextraction.all(metadata).chain(r -> consistency.visible(r.position()).map(visible -> ReextractReport.of(r)));
             }
             java.util.UUID id = Convert.uuidOrNull(document);
             if (id == null) {
                 throw new io.factline.domain.NotFoundException("document", document);
             }
-            return reextraction.one(id, callers.metadata("graphql", caller)).invoke(r -> {
+            return reextraction.one(id, metadata).invoke(r -> {
                 if (r.documents() == 0) {
                     throw new io.factline.domain.NotFoundException("document", document);
                 }

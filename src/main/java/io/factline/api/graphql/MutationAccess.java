@@ -5,6 +5,8 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.factline.api.Callers;
+import io.factline.domain.EventMetadata;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
@@ -14,23 +16,30 @@ import io.smallrye.mutiny.Uni;
 /**
  * The role check of mutations. It runs inside the resolver (not as {@code @RolesAllowed}) so that
  * refusals reach clients with the same error codes as every other failure: UNAUTHENTICATED for a
- * missing, expired or foreign token, FORBIDDEN for a token without the role.
+ * missing token, FORBIDDEN for a token without the role. The resolver gets the metadata of the
+ * events it appends: the caller's subject and the request's correlation id.
  */
 @ApplicationScoped
 class MutationAccess {
 
     @Inject
     CurrentIdentityAssociation identities;
+    @Inject
+    Callers callers;
 
-    <T> Uni<T> guarded(String role, Function<SecurityIdentity, Uni<T>> resolver) {
-        return Errors.guarded(() -> identities.getDeferredIdentity().chain(identity -> {
-            if (identity.isAnonymous()) {
-                throw new UnauthorizedException();
-            }
-            if (!identity.hasRole(role)) {
-                throw new ForbiddenException("this mutation needs the role " + role);
-            }
-            return resolver.apply(identity);
-        }));
+    <T> Uni<T> guarded(String role, Function<EventMetadata, Uni<T>> resolver) {
+        return Errors.guarded(() -> {
+            // taken before the identity: a key fetched over https may resume on another thread
+            Function<SecurityIdentity, EventMetadata> metadata = callers.metadataOnceIdentified("graphql");
+            return identities.getDeferredIdentity().chain(identity -> {
+                if (identity.isAnonymous()) {
+                    throw new UnauthorizedException();
+                }
+                if (!identity.hasRole(role)) {
+                    throw new ForbiddenException("this mutation needs the role " + role);
+                }
+                return resolver.apply(metadata.apply(identity));
+            });
+        });
     }
 }

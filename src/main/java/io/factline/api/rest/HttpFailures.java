@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.factline.api.RequestCorrelation;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -25,6 +26,7 @@ public class HttpFailures {
         router.route().order(Integer.MIN_VALUE).handler(context -> {
             String length = context.request().getHeader("Content-Length");
             if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > limit) {
+                RequestCorrelation.assign(context);
                 JsonObject problem = new JsonObject()
                         .put("type", "/problems/too-large")
                         .put("title", "Content too large")

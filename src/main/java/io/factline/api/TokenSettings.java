@@ -1,0 +1,64 @@
+package io.factline.api;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigUtils;
+
+/**
+ * Checks at start that token verification is configured as a deployment means it, and refuses to
+ * start otherwise:
+ * <ul>
+ * <li>a key without an issuer would accept any token that key signed, whoever issued it;</li>
+ * <li>the dev and test profiles trust the development key pair committed to the repository, so a
+ *     packaged service must not run with them.</li>
+ * </ul>
+ * No key at all is allowed (a read-only replica), and no audience too, but both are said loudly.
+ */
+@ApplicationScoped
+public class TokenSettings {
+
+    private static final Logger LOG = Logger.getLogger(TokenSettings.class);
+
+    @ConfigProperty(name = "mp.jwt.verify.publickey.location")
+    Optional<String> keyLocation;
+    @ConfigProperty(name = "mp.jwt.verify.publickey")
+    Optional<String> key;
+    @ConfigProperty(name = "mp.jwt.verify.issuer")
+    Optional<String> issuer;
+    @ConfigProperty(name = "mp.jwt.verify.audiences")
+    Optional<List<String>> audiences;
+
+    void check(@Observes StartupEvent started) {
+        String problem = problem(LaunchMode.current(), ConfigUtils.getProfiles(),
+                keyLocation.isPresent() || key.isPresent(), issuer.isPresent());
+        if (problem != null) {
+            throw new IllegalStateException(problem);
+        }
+        if (keyLocation.isEmpty() && key.isEmpty()) {
+            LOG.warn("no token key configured (FACTLINE_JWT_PUBLIC_KEY_LOCATION): every write will be refused with 401");
+        } else if (audiences.isEmpty()) {
+            LOG.warn("no token audience configured (FACTLINE_JWT_AUDIENCE): tokens the issuer made for other "
+                    + "services are accepted too");
+        }
+    }
+
+    static String problem(LaunchMode mode, List<String> profiles, boolean keyConfigured, boolean issuerConfigured) {
+        if (mode == LaunchMode.NORMAL && (profiles.contains("dev") || profiles.contains("test"))) {
+            return "the packaged service does not run with the dev or test profile (it would trust the development "
+                    + "key): unset QUARKUS_PROFILE, or run ./mvnw quarkus:dev";
+        }
+        if (keyConfigured && !issuerConfigured) {
+            return "a token key is configured but no issuer: set FACTLINE_JWT_ISSUER to your identity provider's issuer";
+        }
+        return null;
+    }
+}
