@@ -6,7 +6,8 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.LaunchMode;
@@ -28,16 +29,11 @@ public class TokenSettings {
 
     private static final Logger LOG = Logger.getLogger(TokenSettings.class);
 
-    @ConfigProperty(name = "mp.jwt.verify.publickey.location")
-    Optional<String> keyLocation;
-    @ConfigProperty(name = "mp.jwt.verify.publickey")
-    Optional<String> key;
-    @ConfigProperty(name = "mp.jwt.verify.issuer")
-    Optional<String> issuer;
-    @ConfigProperty(name = "mp.jwt.verify.audiences")
-    Optional<List<String>> audiences;
-
     void check(@Observes StartupEvent started) {
+        Optional<String> keyLocation = setting("mp.jwt.verify.publickey.location");
+        Optional<String> key = setting("mp.jwt.verify.publickey");
+        Optional<String> issuer = setting("mp.jwt.verify.issuer");
+        Optional<String> audiences = setting("mp.jwt.verify.audiences");
         String problem = problem(LaunchMode.current(), ConfigUtils.getProfiles(),
                 keyLocation.isPresent() || key.isPresent(), issuer.isPresent());
         if (problem != null) {
@@ -49,6 +45,12 @@ public class TokenSettings {
             LOG.warn("no token audience configured (FACTLINE_JWT_AUDIENCE): tokens the issuer made for other "
                     + "services are accepted too");
         }
+    }
+
+    /** A smallrye-jwt setting; NONE is its "not set". */
+    private static Optional<String> setting(String name) {
+        Config config = ConfigProvider.getConfig();
+        return config.getOptionalValue(name, String.class).filter(value -> !value.isBlank() && !value.equals("NONE"));
     }
 
     static String problem(LaunchMode mode, List<String> profiles, boolean keyConfigured, boolean issuerConfigured) {

@@ -180,6 +180,13 @@ class DeploymentFilesTest {
     }
 
     @Test
+    void bothBuildersLeaveTheDevelopmentKeysAndBuildOutputOutOfTheImagesContext() throws IOException {
+        for (Path ignore : List.of(Path.of(".dockerignore"), Path.of("deployment", "Dockerfile.dockerignore"))) {
+            assertThat(Files.readAllLines(ignore)).as(ignore.toString()).contains("src/dev/", "target/", ".factline/");
+        }
+    }
+
+    @Test
     void everyVariableInTheReadmesTableIsASettingTheServiceReads() throws IOException {
         Set<String> settings = settings();
         Pattern variable = Pattern.compile("`(FACTLINE_[A-Z0-9_]+)`");

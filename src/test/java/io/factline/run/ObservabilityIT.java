@@ -66,6 +66,7 @@ class ObservabilityIT {
                 "FACTLINE_OTEL_ENDPOINT", "http://127.0.0.1:" + collector.getAddress().getPort())).awaitReady();
 
         given().port(service.port).auth().oauth2(DevTokens.of("obs", "ingest")).header("X-Correlation-Id", "obs-4711")
+                .queryParam("title", "forged\n12:00:00 INFO a line of its own")
                 .contentType(ContentType.TEXT).body("On 2 June 2022, President Biden had a phone call with President Yoon Suk-yeol.")
                 .post("/api/documents").then().statusCode(201).header("X-Correlation-Id", "obs-4711");
 
@@ -84,6 +85,8 @@ class ObservabilityIT {
         assertThat(ingested.path("mdc").path("correlationId").asText()).isEqualTo("obs-4711");
         assertThat(ingested.path("message").asText()).contains("by obs");
         assertThat(ingested.path("mdc").path("traceId").asText()).as("the request's trace").hasSize(32);
+        assertThat(ingested.path("mdc").path("spanId").asText()).as("the request's span").hasSize(16);
+        assertThat(ingested.path("message").asText()).as("no caller text in the log").doesNotContain("forged");
     }
 
     private static JsonNode read(ObjectMapper json, String line) {

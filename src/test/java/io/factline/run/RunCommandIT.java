@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.factline.testing.DevTokens;
+import io.factline.testing.TestDatabase;
 import io.restassured.http.ContentType;
 
 /**
@@ -30,11 +31,15 @@ import io.restassured.http.ContentType;
 class RunCommandIT {
 
     private PackagedService service;
+    private TestDatabase.Database database;
 
     @AfterEach
     void stop() throws InterruptedException {
         if (service != null) {
             service.close();
+        }
+        if (database != null) {
+            database.drop();
         }
     }
 
@@ -83,10 +88,36 @@ class RunCommandIT {
     @Test
     void refusesToStartWithATokenKeyButNoIssuer() throws Exception {
         // a key without an issuer would accept whatever that key signed, for whoever
+        assertRefusesToStart("FACTLINE_JWT_ISSUER", "", "no issuer: set FACTLINE_JWT_ISSUER");
+    }
+
+    @Test
+    void refusesToStartWithTheDevProfileWhichTrustsTheDevelopmentKey() throws Exception {
+        assertRefusesToStart("QUARKUS_PROFILE", "dev", "does not run with the dev or test profile");
+    }
+
+    private void assertRefusesToStart(String variable, String value, String reason) throws Exception {
         Path data = Path.of("target", "run-it", UUID.randomUUID().toString());
-        service = PackagedService.start(Map.of("FACTLINE_DATA_DIR", data.toString(), "FACTLINE_JWT_ISSUER", ""));
+        service = PackagedService.start(Map.of("FACTLINE_DATA_DIR", data.toString(), variable, value));
         assertThat(service.awaitExit(Duration.ofSeconds(90))).isNotZero();
-        assertThat(Files.readString(service.log)).contains("no issuer: set FACTLINE_JWT_ISSUER");
+        assertThat(Files.readString(service.log)).contains(reason);
+    }
+
+    @Test
+    void withNoTokenKeyConfiguredEveryWriteIsRefusedAndReadsStillWork() throws Exception {
+        // the variables are given empty, as compose passes unset ones: empty counts as not set
+        database = TestDatabase.create("nokey");
+        service = PackagedService.start(Map.of("FACTLINE_DB_URL", database.url(), "FACTLINE_DB_USER", database.user(),
+                "FACTLINE_DB_PASSWORD", database.password(), "FACTLINE_SEEDS_ENABLED", "false",
+                "FACTLINE_JWT_PUBLIC_KEY_LOCATION", "", "FACTLINE_JWT_ISSUER", "", "FACTLINE_JWT_AUDIENCE", "",
+                "FACTLINE_OTEL_ENDPOINT", "", "FACTLINE_GRAPHQL_MAX_DEPTH", "")).awaitReady();
+        assertThat(Files.readString(service.log)).contains("no token key configured");
+        for (String token : List.of(DevTokens.of("alice", "ingest"), "")) {
+            var request = given().port(service.port).contentType(ContentType.TEXT).body("On 2 June 2022, a text.");
+            (token.isEmpty() ? request : request.auth().oauth2(token)).post("/api/documents").then().statusCode(401)
+                    .contentType("application/problem+json");
+        }
+        given().port(service.port).get("/api/documents").then().statusCode(200).body("items.size()", equalTo(0));
     }
 
     @Test
