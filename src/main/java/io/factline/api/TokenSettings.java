@@ -3,8 +3,10 @@ package io.factline.api;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -29,19 +31,22 @@ public class TokenSettings {
 
     private static final Logger LOG = Logger.getLogger(TokenSettings.class);
 
-    void check(@Observes StartupEvent started) {
-        Optional<String> keyLocation = setting("mp.jwt.verify.publickey.location");
-        Optional<String> key = setting("mp.jwt.verify.publickey");
-        Optional<String> issuer = setting("mp.jwt.verify.issuer");
-        Optional<String> audiences = setting("mp.jwt.verify.audiences");
-        String problem = problem(LaunchMode.current(), ConfigUtils.getProfiles(),
-                keyLocation.isPresent() || key.isPresent(), issuer.isPresent());
+    /** Every setting smallrye-jwt takes a verification key from. */
+    private static final List<String> KEY_SETTINGS = List.of("mp.jwt.verify.publickey.location", "mp.jwt.verify.publickey",
+            "smallrye.jwt.verify.key.location", "smallrye.jwt.verify.secretkey");
+    private static final List<String> AUDIENCE_SETTINGS = List.of("mp.jwt.verify.audiences", "smallrye.jwt.verify.aud");
+
+    // before the other start-up work (reference data, seeds): a refused start appends nothing
+    void check(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent started) {
+        boolean keyConfigured = KEY_SETTINGS.stream().anyMatch(name -> setting(name).isPresent());
+        String problem = problem(LaunchMode.current(), ConfigUtils.getProfiles(), keyConfigured,
+                setting("mp.jwt.verify.issuer").isPresent());
         if (problem != null) {
             throw new IllegalStateException(problem);
         }
-        if (keyLocation.isEmpty() && key.isEmpty()) {
+        if (!keyConfigured) {
             LOG.warn("no token key configured (FACTLINE_JWT_PUBLIC_KEY_LOCATION): every write will be refused with 401");
-        } else if (audiences.isEmpty()) {
+        } else if (AUDIENCE_SETTINGS.stream().allMatch(name -> setting(name).isEmpty())) {
             LOG.warn("no token audience configured (FACTLINE_JWT_AUDIENCE): tokens the issuer made for other "
                     + "services are accepted too");
         }

@@ -20,11 +20,11 @@ final class TracingSwitch {
 
     /**
      * The system properties that switch tracing on, given the settings (system properties, then
-     * environment variables); none where no endpoint is set or the SDK is switched explicitly.
+     * environment variables); none where no endpoint is set or the SDK is switched off explicitly.
      */
     static Map<String, String> properties(Function<String, Optional<String>> settings) {
         Optional<String> endpoint = settings.apply(ENDPOINT).map(String::strip).filter(e -> !e.isEmpty());
-        if (endpoint.isEmpty() || settings.apply(SDK_DISABLED).isPresent()) {
+        if (endpoint.isEmpty() || settings.apply(SDK_DISABLED).map(String::strip).filter("true"::equalsIgnoreCase).isPresent()) {
             return Map.of();
         }
         return settings.apply(OTLP_ENDPOINT).isPresent()

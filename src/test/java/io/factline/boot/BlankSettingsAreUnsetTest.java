@@ -37,6 +37,17 @@ class BlankSettingsAreUnsetTest {
     }
 
     @Test
+    void anEmptyProfileSpecificValueIsNotSetEither() {
+        SmallRyeConfig config = new SmallRyeConfigBuilder().addDefaultInterceptors().withProfile("prod")
+                .withSources(new PropertiesConfigSource(Map.of("mp.jwt.verify.issuer", "${factline.jwt.issuer:NONE}"),
+                        "application.properties", 250))
+                .withSources(new PropertiesConfigSource(Map.of("%prod.factline.jwt.issuer", ""), "environment", 300))
+                .withInterceptors(new BlankSettingsAreUnset())
+                .build();
+        assertThat(config.getValue("mp.jwt.verify.issuer", String.class)).isEqualTo("NONE");
+    }
+
+    @Test
     void otherSettingsAreNotItsBusiness() {
         SmallRyeConfig config = new SmallRyeConfigBuilder()
                 .withSources(new PropertiesConfigSource(Map.of("quarkus.http.cors.origins", ""), "environment", 300))

@@ -33,5 +33,8 @@ class TracingSwitchTest {
                 TracingSwitch.SDK_DISABLED, "true")))).isEmpty();
         assertThat(TracingSwitch.properties(settings(Map.of(TracingSwitch.ENDPOINT, "http://collector:4318",
                 TracingSwitch.OTLP_ENDPOINT, "http://other:4318")))).containsExactly(Map.entry(TracingSwitch.SDK_DISABLED, "false"));
+        // switched on explicitly: the endpoint still goes to the exporter
+        assertThat(TracingSwitch.properties(settings(Map.of(TracingSwitch.ENDPOINT, "http://collector:4318",
+                TracingSwitch.SDK_DISABLED, "false")))).containsEntry(TracingSwitch.OTLP_ENDPOINT, "http://collector:4318");
     }
 }

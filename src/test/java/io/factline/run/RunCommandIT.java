@@ -110,7 +110,8 @@ class RunCommandIT {
         service = PackagedService.start(Map.of("FACTLINE_DB_URL", database.url(), "FACTLINE_DB_USER", database.user(),
                 "FACTLINE_DB_PASSWORD", database.password(), "FACTLINE_SEEDS_ENABLED", "false",
                 "FACTLINE_JWT_PUBLIC_KEY_LOCATION", "", "FACTLINE_JWT_ISSUER", "", "FACTLINE_JWT_AUDIENCE", "",
-                "FACTLINE_OTEL_ENDPOINT", "", "FACTLINE_GRAPHQL_MAX_DEPTH", "")).awaitReady();
+                "FACTLINE_OTEL_ENDPOINT", "", "FACTLINE_GRAPHQL_MAX_DEPTH", "", "FACTLINE_INGEST_MAX_DOCUMENT_BYTES", ""))
+                .awaitReady();
         assertThat(Files.readString(service.log)).contains("no token key configured");
         for (String token : List.of(DevTokens.of("alice", "ingest"), "")) {
             var request = given().port(service.port).contentType(ContentType.TEXT).body("On 2 June 2022, a text.");
@@ -118,6 +119,14 @@ class RunCommandIT {
                     .contentType("application/problem+json");
         }
         given().port(service.port).get("/api/documents").then().statusCode(200).body("items.size()", equalTo(0));
+        // the empty FACTLINE_GRAPHQL_MAX_DEPTH left the default depth limit (12) in place, not no limit
+        String deep = "id";
+        for (int i = 0; i < 8; i++) {
+            deep = "coActors { actor { " + deep + " } }";
+        }
+        given().port(service.port).contentType(ContentType.JSON)
+                .body(Map.of("query", "{ actor(id: \"south-korea\") { " + deep + " } }")).post("/graphql").then()
+                .statusCode(200).body("errors[0].message", org.hamcrest.Matchers.containsString("depth"));
     }
 
     @Test

@@ -28,18 +28,17 @@ class MutationAccess {
     Callers callers;
 
     <T> Uni<T> guarded(String role, Function<EventMetadata, Uni<T>> resolver) {
-        return Errors.guarded(() -> {
-            // taken before the identity: a key fetched over https may resume on another thread
-            Function<SecurityIdentity, EventMetadata> metadata = callers.metadataOnceIdentified("graphql");
-            return identities.getDeferredIdentity().chain(identity -> {
-                if (identity.isAnonymous()) {
-                    throw new UnauthorizedException();
-                }
-                if (!identity.hasRole(role)) {
-                    throw new ForbiddenException("this mutation needs the role " + role);
-                }
-                return resolver.apply(metadata.apply(identity));
-            });
-        });
+        // taken now, on the request's thread: the identity may be established later on another one
+        // (a key fetched over https), where the request's correlation id is out of reach
+        Function<SecurityIdentity, EventMetadata> metadata = callers.metadataOnceIdentified("graphql");
+        return Errors.guarded(() -> identities.getDeferredIdentity().chain(identity -> {
+            if (identity.isAnonymous()) {
+                throw new UnauthorizedException();
+            }
+            if (!identity.hasRole(role)) {
+                throw new ForbiddenException("this mutation needs the role " + role);
+            }
+            return resolver.apply(metadata.apply(identity));
+        }));
     }
 }

@@ -58,7 +58,7 @@ public class DocumentsResource {
     WriteConsistency consistency;
     @Inject
     ObjectMapper json;
-    @ConfigProperty(name = "factline.ingest.max-document-bytes")
+    @ConfigProperty(name = "factline.ingest.max-document-bytes", defaultValue = "2097152")
     long maxBytes;
 
     @RolesAllowed(AccessRoles.INGEST)
