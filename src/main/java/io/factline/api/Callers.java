@@ -22,7 +22,7 @@ public class Callers {
 
     /** For REST resources: their role check has established the identity. */
     public EventMetadata metadata(String via) {
-        return metadata(via, identity);
+        return metadataOnceIdentified(via).apply(identity);
     }
 
     /**
@@ -32,10 +32,6 @@ public class Callers {
     public Function<SecurityIdentity, EventMetadata> metadataOnceIdentified(String via) {
         String correlationId = RequestCorrelation.of(request.getCurrent());
         return identity -> new EventMetadata(subject(identity), via, correlationId);
-    }
-
-    private EventMetadata metadata(String via, SecurityIdentity identity) {
-        return metadataOnceIdentified(via).apply(identity);
     }
 
     private static String subject(SecurityIdentity identity) {

@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.factline.testing.Api;
 import io.factline.testing.DevTokens;
 import io.factline.testing.TestDatabase;
 import io.restassured.http.ContentType;
@@ -120,12 +121,8 @@ class RunCommandIT {
         }
         given().port(service.port).get("/api/documents").then().statusCode(200).body("items.size()", equalTo(0));
         // the empty FACTLINE_GRAPHQL_MAX_DEPTH left the default depth limit (12) in place, not no limit
-        String deep = "id";
-        for (int i = 0; i < 8; i++) {
-            deep = "coActors { actor { " + deep + " } }";
-        }
         given().port(service.port).contentType(ContentType.JSON)
-                .body(Map.of("query", "{ actor(id: \"south-korea\") { " + deep + " } }")).post("/graphql").then()
+                .body(Map.of("query", Api.tooDeepQuery())).post("/graphql").then()
                 .statusCode(200).body("errors[0].message", org.hamcrest.Matchers.containsString("depth"));
     }
 

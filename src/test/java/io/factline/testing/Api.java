@@ -106,6 +106,15 @@ public final class Api {
                 .extract().path("id");
     }
 
+    /** A GraphQL query 17 levels deep: over the default depth limit of 12. */
+    public static String tooDeepQuery() {
+        String deep = "id";
+        for (int i = 0; i < 8; i++) {
+            deep = "coActors { actor { " + deep + " } }";
+        }
+        return "{ actor(id: \"south-korea\") { " + deep + " } }";
+    }
+
     /** A sentence made unique, so that each test's documents and quotes are its own. */
     public static String unique(String sentence) {
         return sentence + " (ref " + UUID.randomUUID() + ")";

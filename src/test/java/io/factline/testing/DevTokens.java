@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
@@ -52,15 +53,18 @@ public final class DevTokens {
 
     /** Signed with the development key but issued by someone else. */
     public static String fromIssuer(String issuer, String subject, String... roles) {
-        JwtClaims claims = claims(subject, List.of(roles), Instant.now().plus(Duration.ofHours(1)));
-        claims.setIssuer(issuer);
-        return sign(claims, devKey());
+        return changed(claims -> claims.setIssuer(issuer), subject, roles);
     }
 
     /** Signed with the development key, by the right issuer, but for another service. */
     public static String forAudience(String audience, String subject, String... roles) {
+        return changed(claims -> claims.setAudience(audience), subject, roles);
+    }
+
+    /** A token valid for an hour but for one change to its claims. */
+    private static String changed(Consumer<JwtClaims> change, String subject, String... roles) {
         JwtClaims claims = claims(subject, List.of(roles), Instant.now().plus(Duration.ofHours(1)));
-        claims.setAudience(audience);
+        change.accept(claims);
         return sign(claims, devKey());
     }
 
