@@ -27,6 +27,16 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     static ServiceProcess start(BenchDatabase db) throws Exception {
+        return start(Map.of("FACTLINE_DB_URL", db.url(), "FACTLINE_DB_USER", db.user, "FACTLINE_DB_PASSWORD", db.password,
+                "FACTLINE_DB_POOL_SIZE", "4"), Path.of("target", "bench-service.log"));
+    }
+
+    /** The service on its embedded PostgreSQL, with its data in a folder of its own (the quick start's way). */
+    static ServiceProcess embedded(Path dataDir, Path log) throws Exception {
+        return start(Map.of("FACTLINE_DATA_DIR", dataDir.toAbsolutePath().toString()), log);
+    }
+
+    private static ServiceProcess start(Map<String, String> settings, Path log) throws Exception {
         Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException("package the service first: ./mvnw package -DskipTests");
@@ -35,14 +45,12 @@ final class ServiceProcess implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        Path log = Path.of("target", "bench-service.log");
+        Files.createDirectories(log.toAbsolutePath().getParent());
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
-        env.put("FACTLINE_DB_URL", db.url());
-        env.put("FACTLINE_DB_USER", db.user);
-        env.put("FACTLINE_DB_PASSWORD", db.password);
-        env.put("FACTLINE_DB_POOL_SIZE", "4");
+        env.keySet().removeIf(name -> name.startsWith("FACTLINE_") || name.startsWith("QUARKUS_"));
+        env.putAll(settings);
         env.put("FACTLINE_SEEDS_ENABLED", "false");
         env.put("FACTLINE_HTTP_PORT", Integer.toString(port));
         env.put("FACTLINE_JWT_PUBLIC_KEY_LOCATION", Path.of("src", "dev", "jwt", "public-key.pem").toAbsolutePath().toString());
@@ -51,11 +59,26 @@ final class ServiceProcess implements AutoCloseable {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (!service.ready()) {
             if (!service.process.isAlive() || System.nanoTime() > deadline) {
+                service.close();
                 throw new IllegalStateException("the service did not start; see " + log);
             }
             Thread.sleep(500);
         }
         return service;
+    }
+
+    /** The resident memory of the service's process in bytes (Linux), or -1 where it cannot be read. */
+    long residentBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D+", "")) * 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException unreadable) {
+            return -1;
+        }
+        return -1;
     }
 
     private boolean ready() {

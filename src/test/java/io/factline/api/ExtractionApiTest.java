@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.factline.extract.GoldScorer;
+import io.factline.evaluation.GoldScorer;
 import io.factline.extract.RuleBasedExtractor;
 import io.factline.testing.Api;
 import io.quarkus.test.junit.QuarkusTest;
@@ -61,7 +61,7 @@ class ExtractionApiTest {
         String text = Files.readString(Path.of("seeds", "korea-us-relations.txt"), StandardCharsets.UTF_8);
         List<JsonNode> facts = facts(seedId());
 
-        GoldScorer.Score score = GoldScorer.fromResource("eval/korea-us-relations.gold.json").score(text, facts);
+        GoldScorer.Score score = GoldScorer.fromResource("eval/dev/gold/seed-korea-us-relations.json").score(text, facts);
         System.out.println("[factline evaluation] seed over REST: " + score);
         assertThat(score.precision()).isGreaterThanOrEqualTo(0.85);
         assertThat(score.recall()).isGreaterThanOrEqualTo(0.85);
@@ -83,7 +83,7 @@ class ExtractionApiTest {
             Path factsFile = Files.createTempFile("factline-seed-facts", ".json");
             Files.writeString(factsFile, JSON.writeValueAsString(facts));
             Process p = new ProcessBuilder(python.toString(), "src/test/resources/eval/score.py",
-                    "src/test/resources/eval/korea-us-relations.gold.json", "seeds/korea-us-relations.txt",
+                    "src/test/resources/eval/dev/gold/seed-korea-us-relations.json", "seeds/korea-us-relations.txt",
                     factsFile.toString()).redirectErrorStream(true).start();
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
             JsonNode reference = JSON.readTree(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
