@@ -25,6 +25,10 @@ final class ActorFinder {
     private final Map<String, String> descriptions;
     private final Set<String> jointSubjects;
     private final Map<String, List<String>> fixedGroups;
+    private final Set<String> groupPeople;
+    private final Set<String> groupStates;
+    private final Set<String> groupTitles;
+    private final ActorDiscovery discovery;
 
     ActorFinder(Gazetteer gazetteer, Lexicon lexicon, List<String> jointSubjects) {
         this.gazetteer = gazetteer;
@@ -37,6 +41,10 @@ final class ActorFinder {
         this.jointSubjects = lower(jointSubjects);
         this.fixedGroups = new java.util.HashMap<>();
         lexicon.fixedGroups().forEach((phrase, ids) -> fixedGroups.put(phrase.toLowerCase(Locale.ROOT), ids));
+        this.groupPeople = lower(lexicon.groupNouns().people());
+        this.groupStates = lower(lexicon.groupNouns().states());
+        this.groupTitles = lower(lexicon.groupNouns().titles());
+        this.discovery = new ActorDiscovery(gazetteer, lexicon);
     }
 
     private static Set<String> lower(List<String> words) {
@@ -45,7 +53,10 @@ final class ActorFinder {
 
     List<Mention> find(Sentence s, Discourse discourse, LocalDate day) {
         String text = s.documentText();
-        List<Mention> named = names(s, discourse, day);
+        List<Mention> named = new ArrayList<>(names(s, discourse, day));
+        named.addAll(discoveredBefore(s, named, discourse));
+        named.addAll(discovery.find(s, named, discourse));
+        named.sort(Comparator.comparingInt(Mention::start));
         List<Mention> all = new ArrayList<>(named);
         for (int i = 0; i < s.size(); i++) {
             int at = s.tokenStarts()[i];
@@ -58,24 +69,37 @@ final class ActorFinder {
                 add(all, at, s.tokenEnds()[i], discourse.person(gender), Mention.Via.PRONOUN);
             } else if (groupPronouns.contains(w) && isClauseStart(s, i) && i + 1 < s.size() && s.isVerb(i + 1)) {
                 add(all, at, s.tokenEnds()[i], discourse.group(), Mention.Via.PRONOUN);
-            } else if ((w.equals("they") || w.equals("we")) && isClauseStart(s, i)) {
-                // "they", and "we" in a joint statement: the parties of the last agreement or meeting
+            } else if (w.equals("i") && s.words()[i].equals("I") && discourse.speaker() != null) {
+                add(all, at, s.tokenEnds()[i], List.of(discourse.speaker()), Mention.Via.PRONOUN);
+            } else if (w.equals("we") && !s.words()[i].equals("WE")) {
+                int end = appositiveLeaders(s, i, discourse, day, all);
+                add(all, at, s.tokenEnds()[end], discourse.we(), Mention.Via.PRONOUN);
+                i = end;
+            } else if (w.equals("they") && isClauseStart(s, i)) {
                 add(all, at, s.tokenEnds()[i], discourse.they(), Mention.Via.PRONOUN);
             } else {
-                for (int n = 3; n >= 2; n--) { // multi-word descriptions: "the two leaders", "the party"
+                int end = groupDescription(s, i);
+                if (end > i) { // "the Leaders", "The Secretary and the Foreign Ministers", "our two nations"
+                    boolean people = peopleGroup(s, i, end);
+                    int count = countIn(s, i, end);
+                    add(all, at, s.tokenEnds()[end - 1], group(discourse, all, at, people, count), Mention.Via.DESCRIPTION);
+                    i = end - 1;
+                    continue;
+                }
+                for (int n = 3; n >= 2; n--) { // multi-word descriptions: "the two Koreas", "the party"
                     if (i + n > s.size()) {
                         continue;
                     }
                     String phrase = text.substring(at, s.tokenEnds()[i + n - 1]).toLowerCase(Locale.ROOT);
                     List<String> group = fixedGroups.get(phrase);
-                    if (group != null) { // "the two Koreas"
+                    if (group != null) {
                         add(all, at, s.tokenEnds()[i + n - 1], group, Mention.Via.NAME);
                         break;
                     }
                     if (jointSubjects.contains(phrase)) {
                         boolean people = phrase.contains("leader") || phrase.contains("president");
                         int count = phrase.contains("three") ? 3 : 2;
-                        add(all, at, s.tokenEnds()[i + n - 1], discourse.group(people, count), Mention.Via.DESCRIPTION);
+                        add(all, at, s.tokenEnds()[i + n - 1], group(discourse, all, at, people, count), Mention.Via.DESCRIPTION);
                         break;
                     }
                     String kind = descriptions.get(phrase);
@@ -90,6 +114,154 @@ final class ActorFinder {
         return all;
     }
 
+    /**
+     * A group description resolved: the principals, else the people (states) this sentence has named
+     * before it ("Biden had a call with Yoon, and the two leaders agreed"), else the last ones named.
+     */
+    private List<String> group(Discourse discourse, List<Mention> before, int at, boolean people, int count) {
+        List<String> principals = discourse.principals(people);
+        if (principals.size() >= 2 && (count <= 0 || principals.size() == count)) {
+            return principals;
+        }
+        List<String> inSentence = new ArrayList<>();
+        for (Mention m : before) {
+            for (String id : m.start() < at ? m.actorIds() : List.<String>of()) {
+                ExtractionData.Actor a = discourse.actor(id);
+                if (a != null && (people ? a.isPerson() : a.isState()) && !inSentence.contains(id)) {
+                    inSentence.add(id);
+                }
+            }
+        }
+        if (inSentence.size() >= 2 && (count <= 0 || inSentence.size() == count)) {
+            return inSentence;
+        }
+        return discourse.group(people, count);
+    }
+
+    /**
+     * "We, the leaders of Japan, the Republic of Korea (ROK), and the United States, …": the leaders of
+     * the states named in apposition become the text's principals. Returns the last token of "we".
+     */
+    private int appositiveLeaders(Sentence s, int we, Discourse discourse, LocalDate day, List<Mention> named) {
+        if (we + 3 >= s.size() || !s.words()[we + 1].equals(",") || !s.lower(we + 3).matches("leaders|heads")) {
+            return we;
+        }
+        int end = we + 4;
+        while (end < s.size() && !(s.words()[end].equals(",") && end + 1 < s.size() && !s.tags()[end + 1].startsWith("PROPN")
+                && !s.lower(end + 1).equals("and") && !s.lower(end + 1).equals("the"))) {
+            end++;
+        }
+        int from = s.tokenStarts()[we + 3];
+        int to = end < s.size() ? s.tokenStarts()[end] : s.end();
+        List<String> leaders = new ArrayList<>();
+        for (Mention m : named) {
+            if (m.start() >= from && m.start() < to) {
+                for (String id : m.actorIds()) {
+                    ExtractionData.Actor a = discourse.actor(id);
+                    String leader = a != null && a.isState() && day != null ? headOf(id, day) : null;
+                    String chosen = leader != null ? leader : id;
+                    if (!leaders.contains(chosen)) {
+                        leaders.add(chosen);
+                    }
+                }
+            }
+        }
+        if (leaders.size() >= 2) {
+            discourse.principals(leaders);
+        }
+        return we;
+    }
+
+    /** The head of a state's government on the day: its president, else its prime minister. */
+    private String headOf(String state, LocalDate day) {
+        for (String office : List.of("president", "prime-minister", "leader")) {
+            var holder = gazetteer.holder(office, state, day);
+            if (holder.isPresent()) {
+                return holder.get();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A description of the principals: a determiner, perhaps a number, and group nouns or titles only
+     * ("the Leaders", "The Secretary and the Foreign Ministers", "our two nations", "all three
+     * countries"). Returns the token after it, or {@code i} when there is none.
+     */
+    private int groupDescription(Sentence s, int i) {
+        if (!GROUP_OPENERS.contains(s.lower(i))) {
+            return i;
+        }
+        int j = i + 1;
+        boolean group = false;
+        while (j < s.size()) {
+            String w = s.lower(j);
+            if (groupPeople.contains(w) || groupStates.contains(w)) {
+                group = true;
+            } else if (!(GROUP_OPENERS.contains(w) || w.equals("and") || s.tags()[j].startsWith("NUM") || COUNTS.containsKey(w)
+                    || groupTitles.contains(w))) {
+                break;
+            }
+            j++;
+        }
+        if (j < s.size() && (s.lower(j).equals("of") || s.lower(j).equals("’s") && !group)) {
+            return i; // "the leaders of Japan …": named after, not a description
+        }
+        return group ? j : i;
+    }
+
+    private boolean peopleGroup(Sentence s, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (groupStates.contains(s.lower(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int countIn(Sentence s, int from, int to) {
+        for (int k = from; k < to; k++) {
+            Integer n = COUNTS.get(s.lower(k));
+            if (n != null) {
+                return n;
+            }
+        }
+        return 0;
+    }
+
+    private static final Set<String> GROUP_OPENERS = Set.of("the", "our", "both", "all", "these", "their");
+    private static final Map<String, Integer> COUNTS = Map.of("two", 2, "three", 3, "both", 2, "four", 4);
+
+    /**
+     * Actors discovered earlier in the document, met again: by name, acronym, or surname (after a
+     * title, or when no other person discovered shares it).
+     */
+    private List<Mention> discoveredBefore(Sentence s, List<Mention> named, Discourse discourse) {
+        String text = s.documentText();
+        List<Mention> out = new ArrayList<>();
+        for (ExtractionData.Actor a : discourse.discoveredActors()) {
+            List<String> surfaces = new ArrayList<>();
+            surfaces.add(a.name());
+            surfaces.addAll(a.aliases());
+            if (a.surname() != null) {
+                surfaces.add(a.surname());
+            }
+            for (String surface : surfaces) {
+                for (int at = text.indexOf(surface, s.start()); at >= 0 && at + surface.length() <= s.end();
+                     at = text.indexOf(surface, at + 1)) {
+                    int end = at + surface.length();
+                    boolean bounded = (at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1)))
+                            && (end >= text.length() || !Character.isLetterOrDigit(text.charAt(end)));
+                    int from = at;
+                    if (bounded && !covered(named, at) && !covered(out, at)) {
+                        out.add(new Mention(from, end, List.of(a.id()), surface.equals(a.surname()) ? Mention.Via.SURNAME : Mention.Via.NAME));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     /** Words of an agent after a name: "officials", "foreign ministry", "senior". */
     boolean isAgentWord(String lower) {
         return agentNouns.contains(lower) || agentModifiers.contains(lower)
@@ -97,7 +269,8 @@ final class ActorFinder {
     }
 
     private static boolean isClauseStart(Sentence s, int i) {
-        return i == 0 || s.words()[i - 1].equals(",") || s.words()[i - 1].equals(";") || s.lower(i - 1).equals("that");
+        return i == 0 || s.words()[i - 1].equals(",") || s.words()[i - 1].equals(";") || s.lower(i - 1).equals("that")
+                || s.lower(i - 1).equals("and") || s.lower(i - 1).equals("but") || s.lower(i - 1).equals("so");
     }
 
     private static void add(List<Mention> all, int start, int end, List<String> ids, Mention.Via via) {

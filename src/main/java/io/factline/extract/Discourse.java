@@ -3,15 +3,19 @@ package io.factline.extract;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.factline.domain.FactDate;
 
 /**
- * What the text has said so far, for light coreference and dates: the people, states and parties
- * mentioned most recently, who spoke last, what the last sentence was about, and the narrative
- * date that undated sentences inherit.
+ * What the text has said so far, for coreference and dates: the people, states and parties
+ * mentioned most recently, who spoke last, the principals (those who met or act together: "they",
+ * "we", "the Leaders"), the speaker of a transcript's turn, actors discovered in this document, and
+ * the narrative date that undated sentences inherit.
  */
 final class Discourse {
 
@@ -19,15 +23,20 @@ final class Discourse {
     private final List<String> persons = new ArrayList<>();
     private final List<String> states = new ArrayList<>();
     private final Set<String> named = new HashSet<>();
+    private final Map<String, DiscoveredActor> discovered = new LinkedHashMap<>();
+    private final Map<String, ExtractionData.Actor> discoveredActors = new LinkedHashMap<>();
     private String lastParty;
     private List<String> lastSpeakers = List.of();
     private int sentence;
     private int lastSpokeAt = -10;
     private String lastGroupSubject;
-    private List<String> lastJointStates = List.of();
     private List<String> lastJointActors = List.of();
+    private final Set<String> principals = new LinkedHashSet<>();
+    private String speaker;
+    private boolean principalsNamed;
     private FactDate narrativeDate;
     private List<String> paragraphTopics = List.of();
+    private final Set<io.factline.domain.FactType> paragraphFacts = new HashSet<>();
     private Set<String> paragraphTopicActors = Set.of();
     private final LocalDate documentDate;
 
@@ -36,12 +45,16 @@ final class Discourse {
         this.documentDate = documentDate;
     }
 
-    /** The date relative expressions are resolved against. */
+    /** The date relative expressions are resolved against: the document's, else the story's. */
     LocalDate reference() {
         if (documentDate != null) {
-            return documentDate; // "last week" in a report counts from the day it was published
+            return documentDate;
         }
         return narrativeDate != null ? narrativeDate.start() : null;
+    }
+
+    LocalDate documentDate() {
+        return documentDate;
     }
 
     FactDate narrativeDate() {
@@ -50,6 +63,40 @@ final class Discourse {
 
     void narrativeDate(FactDate date) {
         this.narrativeDate = date;
+    }
+
+    /** An actor of the gazetteer or one discovered in this document. */
+    ExtractionData.Actor actor(String id) {
+        ExtractionData.Actor a = gazetteer.actor(id);
+        return a != null ? a : discoveredActors.get(id);
+    }
+
+    /** The side an actor stands for: a state itself, a person or body their state where known, anyone else themselves. */
+    String sideOf(String id) {
+        ExtractionData.Actor d = discoveredActors.get(id);
+        if (d != null) {
+            return d.state() != null ? d.state() : id;
+        }
+        return gazetteer.sideOf(id);
+    }
+
+    void discovered(DiscoveredActor actor, ExtractionData.Actor asActor) {
+        discovered.putIfAbsent(actor.id(), actor);
+        discoveredActors.putIfAbsent(actor.id(), asActor);
+    }
+
+    boolean isDiscovered(String id) {
+        return discovered.containsKey(id);
+    }
+
+    /** The discovered actors among these ids, as first found. */
+    List<DiscoveredActor> discoveredAmong(List<String> ids) {
+        return ids.stream().filter(discovered::containsKey).map(discovered::get).toList();
+    }
+
+    /** Actors discovered in this document so far (for names met again: "MSMT", "Brunson"). */
+    Iterable<ExtractionData.Actor> discoveredActors() {
+        return discoveredActors.values();
     }
 
     boolean wasNamed(String personId) {
@@ -61,7 +108,7 @@ final class Discourse {
         boolean first = true;
         for (Mention m : mentions) {
             for (String id : m.actorIds()) {
-                ExtractionData.Actor a = gazetteer.actor(id);
+                ExtractionData.Actor a = actor(id);
                 if (a == null) {
                     continue;
                 }
@@ -83,16 +130,22 @@ final class Discourse {
         }
     }
 
+    /** Whether the paragraph has already stated a fact of the type (a definite "the call" refers back to it). */
+    boolean factInParagraph(io.factline.domain.FactType type) {
+        return paragraphFacts.contains(type);
+    }
+
+    void stated(io.factline.domain.FactType type) {
+        paragraphFacts.add(type);
+    }
+
     /** A new paragraph: what the last one was about no longer carries over. */
     void newParagraph() {
+        paragraphFacts.clear();
         paragraphTopics = List.of();
         paragraphTopicActors = Set.of();
     }
 
-    /**
-     * The topics of the paragraph's last fact that named some, for a fact whose own words name none
-     * and that shares an actor with it ("He said the outcome was better than expected").
-     */
     List<String> paragraphTopics(List<String> actorIds) {
         return actorIds.stream().anyMatch(paragraphTopicActors::contains) ? paragraphTopics : List.of();
     }
@@ -109,7 +162,18 @@ final class Discourse {
         lastSpokeAt = sentence;
     }
 
-    /** Moves on to the next sentence. */
+    /** The speaker of the transcript's current turn ("PRESIDENT YOON: …"), or null. */
+    String speaker() {
+        return speaker;
+    }
+
+    void speaker(String id) {
+        this.speaker = id;
+        if (id != null) {
+            principals.add(id);
+        }
+    }
+
     void next() {
         sentence++;
     }
@@ -122,13 +186,12 @@ final class Discourse {
     /** "he", "she": the speaker of the sentence before, if of that gender, else the most recent person of it. */
     List<String> person(String gender) {
         for (String id : sentence - lastSpokeAt <= 1 ? lastSpeakers : List.<String>of()) {
-            ExtractionData.Actor a = gazetteer.actor(id);
+            ExtractionData.Actor a = actor(id);
             if (a != null && a.isPerson() && gender.equals(a.gender())) {
                 return List.of(id);
             }
         }
-        return persons.stream().filter(id -> gender.equals(gazetteer.actor(id).gender())).findFirst().map(List::of)
-                .orElse(List.of());
+        return persons.stream().filter(id -> gender.equals(actor(id).gender())).findFirst().map(List::of).orElse(List.of());
     }
 
     /** "it" as a subject: the organisation, party or state the last sentences were about. */
@@ -140,27 +203,66 @@ final class Discourse {
         return lastParty == null ? List.of() : List.of(lastParty);
     }
 
-    void jointParties(List<String> actors, List<String> states) {
-        if (states.size() >= 2) {
-            lastJointStates = List.copyOf(states);
-        }
+    /** Those who met or acted together last: the first such group also becomes the text's principals. */
+    void jointActors(List<String> actors) {
         if (actors.size() >= 2) {
             lastJointActors = List.copyOf(actors);
+            if (principals.size() < 2 || speaker != null && principals.size() < 2) {
+                principals.addAll(actors);
+            }
         }
     }
 
-    /** "they" as a subject: the parties of the last agreement or meeting. */
+    /** "we, the leaders of Japan, the ROK and the United States": the principals named at once. */
+    void principals(List<String> actors) {
+        if (!actors.isEmpty()) {
+            principals.clear();
+            principals.addAll(actors);
+            principalsNamed = true;
+        }
+    }
+
+    /** The text's principals: the people who act together in it, or (for "the three countries") their states. */
+    List<String> principals(boolean people) {
+        List<String> out = new ArrayList<>();
+        for (String id : principals) {
+            ExtractionData.Actor a = actor(id);
+            boolean person = a != null && a.isPerson();
+            String item = people || !person ? id : sideOf(id); // a state among the principals stands for its envoy
+            if (!out.contains(item)) {
+                out.add(item);
+            }
+        }
+        return out;
+    }
+
+    /** "they" as a subject: those who acted together last, else the principals. */
     List<String> they() {
+        return !lastJointActors.isEmpty() ? lastJointActors : List.copyOf(principals);
+    }
+
+    /** "we": in a transcript the speaker and those they speak with; in a joint statement its principals. */
+    List<String> we() {
+        if (principals.isEmpty() && speaker != null) {
+            return List.of(speaker);
+        }
+        if (speaker != null || principalsNamed || lastJointActors.isEmpty()) {
+            return List.copyOf(principals);
+        }
         return lastJointActors;
     }
 
     /**
-     * "the two leaders", "the three leaders": the last two (three) people; "both sides", "the
-     * allies": the states of the last agreement or meeting, else the last two (three) states.
+     * "the two leaders", "the three leaders": the principals or the last two (three) people; "both
+     * sides", "the allies": the principals' states, else the last two (three) states.
      */
     List<String> group(boolean people, int count) {
-        if (!people && lastJointStates.size() == count) {
-            return lastJointStates;
+        List<String> fromPrincipals = principals(people);
+        if (fromPrincipals.size() >= 2 && (count <= 0 || fromPrincipals.size() == count)) {
+            return fromPrincipals;
+        }
+        if (count <= 0) {
+            return List.of();
         }
         List<String> recent = people ? persons : states;
         return recent.size() < count ? List.of() : List.copyOf(recent.subList(0, count));

@@ -6,11 +6,14 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import io.factline.domain.FactType;
 
 /**
  * The extractor's knowledge, all of it data: the actor gazetteer (shared with the reference data the
@@ -48,27 +51,55 @@ public record ExtractionData(List<Actor> actors, Offices offices, Triggers trigg
     public record Offices(Map<String, List<String>> offices, List<Term> terms) {
     }
 
+    /**
+     * A trigger verb of one fact type: its lemma (a second word, as in "call on", must follow), its
+     * event codes, and when it counts: {@code when} "joint" (two or more sides) or "alone" (one
+     * side), a word it needs near it, words it must not be followed by, and whether it is a purchase
+     * that counts as a deal even when announced as future ({@code deal}).
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Trigger(String lemma, String cameo, String plover, String mode, Boolean jointOnly,
-                          List<String> needsObject, List<String> notBefore) {
+    public record Trigger(String lemma, String cameo, String plover, String mode, String when,
+                          List<String> needsObject, List<String> notBefore, Boolean deal) {
         public Trigger {
             needsObject = needsObject == null ? List.of() : needsObject;
             notBefore = notBefore == null ? List.of() : notBefore;
         }
 
         boolean joint() {
-            return Boolean.TRUE.equals(jointOnly);
+            return "joint".equals(when);
+        }
+
+        boolean alone() {
+            return "alone".equals(when);
+        }
+
+        boolean isDeal() {
+            return Boolean.TRUE.equals(deal);
         }
     }
 
+    /** An event named by a noun phrase ("summit", "joint statement"), with its codes. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record EventNoun(String noun, String cameo, String mode) {
+    public record EventNoun(String noun, String cameo, String plover, String mode) {
     }
 
+    /** One fact type's triggers: verbs, event nouns, and objects that make a statement verb a joint act. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Triggers(List<Trigger> statement, List<Trigger> agreement, List<String> agreementNouns,
-                           List<Trigger> meeting, List<EventNoun> meetingNouns, List<String> governorPrepositions,
-                           List<String> governorVerbs, List<String> jointSubjects, List<String> targetMarkers) {
+    public record TypeTriggers(List<Trigger> verbs, List<EventNoun> nouns, List<String> jointObjects) {
+        public TypeTriggers {
+            verbs = verbs == null ? List.of() : verbs;
+            nouns = nouns == null ? List.of() : nouns;
+            jointObjects = jointObjects == null ? List.of() : jointObjects;
+        }
+    }
+
+    /** Trigger data keyed by fact type (extract/triggers.json), and the words around triggers. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Triggers(Map<FactType, TypeTriggers> types, List<String> governorPrepositions, List<String> governorVerbs,
+                           List<String> jointSubjects, List<String> targetMarkers) {
+        public TypeTriggers of(FactType type) {
+            return types.getOrDefault(type, new TypeTriggers(null, null, null));
+        }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -76,7 +107,26 @@ public record ExtractionData(List<Actor> actors, Offices offices, Triggers trigg
                           Map<String, String> pronouns, List<String> groupPronouns, Map<String, String> definiteDescriptions,
                           List<String> sentenceStarters, List<String> abbreviations, List<String> nonEpisodic,
                           List<String> titles, java.util.Map<String, String> irregularVerbs,
-                          Map<String, List<String>> fixedGroups, List<String> notActors) {
+                          Map<String, List<String>> fixedGroups, List<String> notActors, ClauseWords clauseWords,
+                          GroupNouns groupNouns, Discovery discovery) {
+    }
+
+    /** Words that end the names of bodies and companies, and capitalized words that are no names. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Discovery(List<String> organisationEndings, List<String> notNames, List<String> officeWords) {
+    }
+
+    /** Nouns and titles that describe a text's principals ("the Leaders", "our two nations"). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record GroupNouns(List<String> people, List<String> states, List<String> titles, Set<String> jointAdjectives) {
+    }
+
+    /** Function words the clause analyser reads (see lexicon.json). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ClauseWords(Set<String> modal, Set<String> future, Set<String> negation, Set<String> relative,
+                              Set<String> temporal, Set<String> conditional, Set<String> concessive,
+                              Set<String> prepositional, Set<String> coordinators, Set<String> actingAdjectives,
+                              Set<String> contentNouns, Set<String> speech, Set<String> notVerbs) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -43,6 +43,10 @@ final class Gazetteer {
             names.computeIfAbsent(a.name(), k -> new ArrayList<>()).add(a.id());
             if (a.isPerson()) {
                 koreanSpellings(a.name()).forEach(v -> names.computeIfAbsent(v, k -> new ArrayList<>()).add(a.id()));
+                String[] parts = a.name().split(" ");
+                if (parts.length == 2) { // "Kishida Fumio": family name first, as East Asian names are often written
+                    names.computeIfAbsent(parts[1] + " " + parts[0], k -> new ArrayList<>()).add(a.id());
+                }
             }
             a.aliases().forEach(alias -> names.computeIfAbsent(alias, k -> new ArrayList<>()).add(a.id()));
             a.demonyms().forEach(d -> demonyms.computeIfAbsent(d, k -> new ArrayList<>()).add(a.id()));

@@ -2,29 +2,25 @@ package io.factline.extract;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import io.factline.domain.FactActor;
-import io.factline.domain.Role;
+import io.factline.extract.DateFinder.DateMention;
 
 /**
- * factline's extraction pipeline: cleaning, sentences and tokens (OpenNLP), dates, actors with
- * light coreference, triggers, topics. Deterministic and free of I/O once built; all its
- * knowledge is data ({@link ExtractionData}). Thread-safe: per-call state lives in a {@link Discourse}.
+ * factline's extraction pipeline: cleaning and the document's date, sentences and tokens (OpenNLP),
+ * clauses, dates, actors with coreference, then one reader per fact type. Deterministic and free of
+ * I/O once built; all its knowledge is data ({@link ExtractionData}). Thread-safe: per-call state
+ * lives in a {@link Discourse}.
  */
 public final class RuleBasedExtractor implements FactExtractor {
 
     /** Bump when a rule or a data file changes what is extracted. */
-    public static final String VERSION = "factline-rules-1";
+    public static final String VERSION = "factline-rules-2";
 
     private static final Pattern INITIALISM_END = Pattern.compile("(?:\\b[A-Z]\\.)+$");
-    private static final int SUMMARY_LIMIT = 280;
     /** Longer "sentences" (unpunctuated text, lists) are cut: the tagger slows down sharply with length. */
     static final int MAX_SENTENCE_CHARS = 600;
 
@@ -32,30 +28,45 @@ public final class RuleBasedExtractor implements FactExtractor {
     private final DateFinder dates;
     private final Gazetteer gazetteer;
     private final ActorFinder actorFinder;
-    private final TriggerFinder triggerFinder;
-    private final Map<String, List<String>> topicKeywords = new LinkedHashMap<>();
-    private final Map<String, List<String>> topicSides = new LinkedHashMap<>();
+    private final ClauseAnalyser clauses;
+    private final List<FactReader> readers;
+    private final MeetingReader titleReader;
+    private final Dating dating = new Dating();
+    private final NominalEvents nominal;
+    private final SpeakerTurns turns;
     private final Set<String> abbreviations;
     private final Set<String> sentenceStarters;
     private final VerbForms verbs;
+    private final Set<String> reportingVerbs;
+    private final Set<String> governorVerbs;
 
     public RuleBasedExtractor(ExtractionData data) {
+        this(data, null);
+    }
+
+    /** With another clause analyser than the shallow one over OpenNLP's tags (for comparing parsers). */
+    RuleBasedExtractor(ExtractionData data, ClauseAnalyser analyser) {
         this.blocks = new TextBlocks(data.lexicon().boilerplate());
         this.dates = new DateFinder(data.triggers().targetMarkers());
         this.gazetteer = new Gazetteer(data);
         this.actorFinder = new ActorFinder(gazetteer, data.lexicon(), data.triggers().jointSubjects());
-        this.triggerFinder = new TriggerFinder(data.triggers(), data.lexicon().nonEpisodic());
-        for (ExtractionData.Topic t : data.topics()) {
-            topicKeywords.put(t.id(), t.keywords().stream().map(k -> k.toLowerCase(Locale.ROOT)).distinct().toList());
-            if (!t.sides().isEmpty()) {
-                topicSides.put(t.id(), t.sides());
-            }
-        }
+        this.clauses = analyser != null ? analyser : new ShallowClauses(data.lexicon().clauseWords());
+        Triggers triggers = new Triggers(data.triggers());
+        this.nominal = new NominalEvents(triggers);
+        Drafting drafting = new Drafting(new Topics(data.topics()));
+        this.titleReader = new MeetingReader(triggers, dating, drafting, nominal);
+        // the order matters only for the transcript rule: a speaker's statement is added where no other is read
+        this.readers = List.of(
+                new MeetingReader(triggers, dating, drafting, nominal),
+                new AgreementReader(triggers, dating, drafting, nominal, data.lexicon().groupNouns().jointAdjectives()),
+                new StatementReader(triggers, dating, drafting, nominal));
+        this.turns = new SpeakerTurns(gazetteer);
+        this.reportingVerbs = data.lexicon().clauseWords().speech();
+        this.governorVerbs = Set.copyOf(data.triggers().governorVerbs());
         this.abbreviations = Set.copyOf(data.lexicon().abbreviations());
         this.sentenceStarters = Set.copyOf(data.lexicon().sentenceStarters());
         Set<String> verbLemmas = new java.util.HashSet<>(data.triggers().governorVerbs());
-        java.util.stream.Stream.of(data.triggers().statement(), data.triggers().agreement(), data.triggers().meeting())
-                .flatMap(List::stream).forEach(t -> verbLemmas.add(t.lemma().split(" ")[0]));
+        triggers.verbLemmas().forEach(verbLemmas::add);
         this.verbs = new VerbForms(verbLemmas, data.lexicon().irregularVerbs());
     }
 
@@ -102,17 +113,86 @@ public final class RuleBasedExtractor implements FactExtractor {
                 : cleaned.documentDate().orElse(null);
         Discourse discourse = new Discourse(gazetteer, documentDate);
         List<FactDraft> drafts = new ArrayList<>();
+        boolean titleRead = false;
         for (TextBlocks.Block block : cleaned.paragraphs()) {
             if (block.heading()) {
+                if (!titleRead) { // the title names the occasion: "… in Joint Press Conference"
+                    List<FactDraft> title = new ArrayList<>();
+                    titleReader.read(parse(text, block.start(), block.end(), discourse), title);
+                    drafts.addAll(title);
+                }
+                titleRead = true;
                 continue;
             }
+            titleRead = true;
             discourse.newParagraph();
-            for (int[] span : sentences(text, block.start(), block.end())) {
-                Sentence sentence = Nlp.analyse(text, span[0], span[1], verbs);
-                new SentenceReading(this, sentence, discourse).read(drafts);
+            int start = block.start();
+            String paragraph = text.substring(block.start(), block.end());
+            int label = SpeakerTurns.labelLength(paragraph);
+            if (label > 0) {
+                discourse.speaker(turns.speaker(paragraph, documentDate).orElse(null));
+                start += label;
+            }
+            for (int[] span : sentences(text, start, block.end())) {
+                SentenceParse parse = parse(text, span[0], span[1], discourse);
+                List<FactDraft> sentenceFacts = new ArrayList<>();
+                for (FactReader reader : readers) {
+                    reader.read(parse, sentenceFacts);
+                }
+                drafts.addAll(sentenceFacts);
+                for (FactDraft f : sentenceFacts) {
+                    discourse.stated(f.type());
+                    if (f.type() != io.factline.domain.FactType.STATEMENT) { // "they": those who last met or agreed
+                        discourse.jointActors(f.actors().stream().map(io.factline.domain.FactActor::actorId).toList());
+                    }
+                }
+                discourse.saw(parse.mentions);
+                moveNarrativeDate(parse);
+                discourse.next();
             }
         }
         return drafts;
+    }
+
+    private SentenceParse parse(String text, int start, int end, Discourse discourse) {
+        Sentence s = Nlp.analyse(text, start, end, verbs);
+        List<DateMention> dateMentions = dates.find(text, s.start(), s.end(), discourse.reference(),
+                discourse.narrativeDate() == null ? null : discourse.narrativeDate().start());
+        // who held an office is read at the sentence's date, else the story's, else the document's
+        LocalDate day = dateMentions.stream().filter(d -> !d.target() && !d.span()).findFirst().map(d -> d.date().start())
+                .orElse(discourse.narrativeDate() != null ? discourse.narrativeDate().start() : discourse.reference());
+        List<Mention> mentions = actorFinder.find(s, discourse, day);
+        s.markNames(mentions);
+        return new SentenceParse(s, clauses.analyse(s), mentions, dateMentions, discourse, reportingVerbs, governorVerbs);
+    }
+
+    /**
+     * The story's date moves to the date of an act the sentence states for itself (not one inside
+     * what was said or agreed, not the date of an event it only names, not a target), when that date
+     * opens the sentence or is no earlier than the story's: an earlier one deeper in the sentence is a
+     * flashback ("raised questions about her appearance at a parade in September") and leaves it.
+     */
+    private void moveNarrativeDate(SentenceParse parse) {
+        for (Predicate p : parse.predicates) {
+            if (p.factual() && (parse.effectiveRelation(p) == Predicate.Relation.MAIN
+                    || parse.effectiveRelation(p) == Predicate.Relation.ADVERBIAL)) {
+                Dating.Dated d = dating.of(parse, p, parse.nominalDates(nominal));
+                FactDateOrder order = FactDateOrder.of(parse.discourse.narrativeDate(), d.date());
+                if (d.own() && d.date().isKnown() && (order != FactDateOrder.EARLIER || d.opening())) {
+                    parse.discourse.narrativeDate(d.date());
+                }
+            }
+        }
+    }
+
+    /** Whether a date lies before the story's current one. */
+    private enum FactDateOrder {
+        EARLIER, NOT_EARLIER;
+
+        static FactDateOrder of(io.factline.domain.FactDate current, io.factline.domain.FactDate next) {
+            return current != null && current.isKnown() && next.isKnown() && next.end().isBefore(current.start())
+                    ? EARLIER : NOT_EARLIER;
+        }
     }
 
     /** OpenNLP's sentences, rejoined where it split after an abbreviation ("the U.S. and R.O.K. agreed"). */
@@ -170,74 +250,7 @@ public final class RuleBasedExtractor implements FactExtractor {
                 || !sentenceStarters.contains(first.toLowerCase(Locale.ROOT)));
     }
 
-    DateFinder dates() {
-        return dates;
-    }
-
-    ActorFinder actorFinder() {
-        return actorFinder;
-    }
-
-    TriggerFinder triggerFinder() {
-        return triggerFinder;
-    }
-
-    Gazetteer gazetteer() {
-        return gazetteer;
-    }
-
-    /** Topic ids whose keywords occur in the passage. */
-    List<String> keywordTopics(String passage) {
-        String lower = passage.toLowerCase(Locale.ROOT);
-        List<String> found = new ArrayList<>();
-        topicKeywords.forEach((id, keywords) -> {
-            for (String k : keywords) {
-                if (atWordStart(lower, k)) {
-                    found.add(id);
-                    break;
-                }
-            }
-        });
-        return found;
-    }
-
-    /** A keyword counts where a word starts with it ("sanction" in "sanctions", not in "unsanctioned"). */
-    private static boolean atWordStart(String text, String keyword) {
-        for (int at = text.indexOf(keyword); at >= 0; at = text.indexOf(keyword, at + 1)) {
-            if (at == 0 || !Character.isLetter(text.charAt(at - 1))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * The passage's keyword topics, the topics named like one of the actors, and the topics of the
-     * sides the fact's own actors stand for (a meeting of the two Koreas' people is inter-Korean).
-     */
-    List<String> topics(List<String> keywordTopics, List<FactActor> actors, List<FactActor> ownActors) {
-        Set<String> found = new LinkedHashSet<>(keywordTopics);
-        Set<String> sides = new java.util.HashSet<>();
-        ownActors.forEach(a -> sides.add(gazetteer.sideOf(a.actorId())));
-        topicSides.forEach((id, needed) -> {
-            if (sides.containsAll(needed)) {
-                found.add(id);
-            }
-        });
-        for (FactActor a : actors) {
-            if (topicKeywords.containsKey(a.actorId())) {
-                found.add(a.actorId());
-            }
-        }
-        return List.copyOf(found);
-    }
-
-    static String summary(String passage) {
-        String s = passage.replaceAll("\\s+", " ").strip();
-        return s.length() <= SUMMARY_LIMIT ? s : s.substring(0, SUMMARY_LIMIT - 1).stripTrailing() + "…";
-    }
-
-    static List<FactActor> withRole(List<String> ids, Role role) {
-        return ids.stream().distinct().map(id -> new FactActor(id, role)).toList();
+    VerbForms verbForms() {
+        return verbs;
     }
 }

@@ -20,6 +20,7 @@ final class Sentence {
     private final VerbForms verbs;
     private final Supplier<String[]> lemmatizer;
     private String[] statistical;
+    private boolean[] inName;
 
     Sentence(String documentText, int start, int end, String[] words, String[] tags, int[] tokenStarts, int[] tokenEnds,
              VerbForms verbs, Supplier<String[]> lemmatizer) {
@@ -105,6 +106,27 @@ final class Sentence {
             return false;
         }
         return i == 0 || !(tags[i - 1].startsWith("DET") || tags[i - 1].startsWith("ADJ"));
+    }
+
+    /**
+     * Marks the tokens inside actors' names: the tagger often reads a word of a name it does not
+     * know as a verb ("The ROK-U.S. Working Group", "The ruling Saenuri Party"), and a name is never one.
+     */
+    void markNames(java.util.List<Mention> mentions) {
+        inName = new boolean[words.length];
+        for (Mention m : mentions) {
+            if (m.via() == Mention.Via.NAME || m.via() == Mention.Via.DEMONYM) {
+                for (int i = 0; i < words.length; i++) {
+                    if (tokenStarts[i] >= m.start() && tokenEnds[i] <= m.end()) {
+                        inName[i] = true;
+                    }
+                }
+            }
+        }
+    }
+
+    boolean inName(int i) {
+        return inName != null && inName[i];
     }
 
     /** The index of the token covering the character offset, or -1. */

@@ -4,13 +4,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Reads a document's stored text as blocks (one per line or paragraph), leaving out site furniture
- * (donation banners, mailing-list prompts), and finds the document's own date in lines such as
- * "Page last modified: 24-06-2021 17:49:34 ZULU", "Published: October 25, 2024" or a dated header.
+ * (donation banners, mailing-list prompts), and finds the document's own date in a date line near
+ * its title or a labelled stamp anywhere ({@link DocumentDates}).
  * The text itself is never changed: blocks are offsets into it.
  */
 final class TextBlocks {
@@ -20,14 +19,6 @@ final class TextBlocks {
 
     record Cleaned(List<Block> paragraphs, Optional<LocalDate> documentDate) {
     }
-
-    private static final Pattern MODIFIED = Pattern.compile(
-            "(?i)(?:page\\s+)?last\\s+(?:modified|updated)\\s*:?\\s*(\\d{1,2})[-/.](\\d{1,2})[-/.](\\d{4})");
-    private static final Pattern STAMP = Pattern.compile(
-            "(?i)^\\s*(?:published|posted|updated|released|last updated|date|dated)\\b");
-    /** A line that is only a date, perhaps after its weekday; labelled lines are STAMP's. */
-    private static final Pattern DATED_LINE = Pattern.compile(
-            "(?i)^\\s*(?:[A-Z][a-z]+day,?\\s+)?(.{6,40}?)\\s*$");
 
     private final List<Pattern> boilerplate;
 
@@ -39,12 +30,14 @@ final class TextBlocks {
         List<Block> blocks = new ArrayList<>();
         LocalDate documentDate = null;
         int lineStart = 0;
+        int lines = 0;
         while (lineStart <= text.length()) {
             int newline = text.indexOf('\n', lineStart);
             int lineEnd = newline < 0 ? text.length() : newline;
             String line = text.substring(lineStart, lineEnd);
             if (!line.isBlank()) {
-                LocalDate dated = dateOfLine(line);
+                lines++;
+                LocalDate dated = lines <= DocumentDates.NEAR_TITLE || STAMP.matcher(line).find() ? DocumentDates.ofLine(line) : null;
                 if (dated != null && documentDate == null) {
                     documentDate = dated;
                 }
@@ -105,35 +98,6 @@ final class TextBlocks {
         return lastLine.length() >= WRAP_WIDTH && !SENTENCE_END.matcher(lastLine).find();
     }
 
-    /** The date a line gives the document, when the line is only a date or a "modified"/"published" stamp. */
-    static LocalDate dateOfLine(String line) {
-        Matcher m = MODIFIED.matcher(line);
-        if (m.find()) {
-            try {
-                int year = Integer.parseInt(m.group(3));
-                if (year < io.factline.domain.FactDate.EARLIEST_YEAR || year > io.factline.domain.FactDate.LATEST_YEAR) {
-                    return null;
-                }
-                return LocalDate.of(year, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)));
-            } catch (java.time.DateTimeException e) {
-                return null;
-            }
-        }
-        Matcher stamp = STAMP.matcher(line);
-        if (line.length() <= 100 && stamp.find()) { // "Published: April 26, 2023, 5:44 PM EDT", "Updated 5:44 PM EDT, April 26, 2023"
-            List<DateFinder.DateMention> dates = DateFinder.absolute(line, 0);
-            if (dates.size() == 1 && dates.get(0).date().precision() == io.factline.domain.DatePrecision.DAY) {
-                return dates.get(0).date().start();
-            }
-        }
-        Matcher d = DATED_LINE.matcher(line);
-        if (line.length() <= 60 && d.matches()) {
-            List<DateFinder.DateMention> dates = DateFinder.absolute(d.group(1), 0);
-            if (dates.size() == 1 && dates.get(0).date().precision() == io.factline.domain.DatePrecision.DAY
-                    && dates.get(0).end() - dates.get(0).start() >= d.group(1).strip().length() - 1) {
-                return dates.get(0).date().start();
-            }
-        }
-        return null;
-    }
+    /** A labelled date stamp ("Page last modified: …", "Updated …") counts wherever it is. */
+    private static final Pattern STAMP = Pattern.compile("(?i)^\\s*(?:page\\s+)?(?:last\\s+)?(?:published|posted|updated|modified)\\b");
 }

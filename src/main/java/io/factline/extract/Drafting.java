@@ -1,0 +1,53 @@
+package io.factline.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.factline.domain.FactActor;
+import io.factline.domain.FactType;
+import io.factline.domain.Role;
+
+/** Turns what a reader found into a fact draft: topics, summary, confidence, event codes, discovered actors. */
+final class Drafting {
+
+    private static final int SUMMARY_LIMIT = 280;
+
+    private final Topics topics;
+
+    Drafting(Topics topics) {
+        this.topics = topics;
+    }
+
+    /** The event codes of a trigger: CAMEO, and PLOVER as "TYPE" or "TYPE:mode" (null for a neutral statement). */
+    record Codes(String cameo, String plover, String mode) {
+        String ploverCode() {
+            return plover == null ? null : mode == null ? plover : plover + ":" + mode;
+        }
+    }
+
+    FactDraft draft(SentenceParse parse, FactType type, Codes codes, List<FactActor> actors, Dating.Dated dated,
+                    double confidence) {
+        List<String> named = new ArrayList<>();
+        parse.mentions.forEach(m -> named.addAll(m.actorIds()));
+        List<String> found = topics.of(parse.keywordTopics(topics), named, actors, parse.discourse);
+        List<String> actorIds = actors.stream().map(FactActor::actorId).toList();
+        if (found.isEmpty()) {
+            found = parse.discourse.paragraphTopics(actorIds); // "He said the outcome was better than expected": still the summit
+        } else {
+            parse.discourse.paragraphTopics(found, actorIds);
+        }
+        Sentence s = parse.s;
+        return new FactDraft(type, dated.date(), actors, found, summary(s.text()), s.start(), s.end(),
+                Math.max(0.1, Math.min(1.0, confidence)), codes.cameo(), codes.ploverCode(), dated.target(),
+                parse.discourse.discoveredAmong(actorIds));
+    }
+
+    static String summary(String passage) {
+        String s = passage.replaceAll("\\s+", " ").strip();
+        return s.length() <= SUMMARY_LIMIT ? s : s.substring(0, SUMMARY_LIMIT - 1).stripTrailing() + "…";
+    }
+
+    static List<FactActor> withRole(List<String> ids, Role role) {
+        return ids.stream().distinct().map(id -> new FactActor(id, role)).toList();
+    }
+}

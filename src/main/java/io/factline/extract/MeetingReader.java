@@ -1,0 +1,185 @@
+package io.factline.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.factline.domain.FactActor;
+import io.factline.domain.FactType;
+import io.factline.domain.Role;
+
+/**
+ * Meetings: summits, visits, calls, talks — a verb of the MEETING entry with two or more
+ * participants (the subject, the one right after the verb, those joined by "with", "and", "to"),
+ * or a visit to a state; and meetings named as noun phrases when governed ("at a June 2024 summit in
+ * Pyongyang", "had a phone conversation") or dated ("Kim's 2023 meeting with Putin"), their
+ * participants named in the phrase or, for one opening the sentence, the clause's subject.
+ */
+final class MeetingReader implements FactReader {
+
+    private final Triggers triggers;
+    private final Dating dating;
+    private final Drafting drafting;
+    private final NominalEvents nominal;
+
+    MeetingReader(Triggers triggers, Dating dating, Drafting drafting, NominalEvents nominal) {
+        this.triggers = triggers;
+        this.dating = dating;
+        this.drafting = drafting;
+        this.nominal = nominal;
+    }
+
+    @Override
+    public FactType type() {
+        return FactType.MEETING;
+    }
+
+    @Override
+    public void read(SentenceParse parse, List<FactDraft> sentenceFacts) {
+        List<DateFinder.DateMention> nominalDates = parse.nominalDates(nominal);
+        boolean verbMeeting = false;
+        for (Predicate p : parse.predicates) {
+            var hit = triggers.verb(parse.s, p, FactType.MEETING);
+            if (hit.isEmpty() || !parse.statesAnAct(p) && !(p.has(Predicate.Flag.PERFECT) && p.factual() && main(parse, p))) {
+                continue;
+            }
+            List<Mention> subject = Participants.doers(parse, p);
+            List<Mention> all = new ArrayList<>(subject);
+            all.addAll(Participants.company(parse, p, hit.get().lastToken()));
+            List<String> ids = SentenceParse.ids(all);
+            String mode = hit.get().entry().mode();
+            if (ids.size() < 2) {
+                continue;
+            }
+            List<FactActor> actors = roles(parse, p, hit.get().lastToken(), all, subject, mode);
+            Dating.Dated dated = dating.of(parse, p, nominalDates);
+            double confidence = 0.8 - (Participants.fromContext(subject) ? 0.1 : 0) - (dated.inherited() ? 0.05 : 0);
+            ExtractionData.Trigger t = hit.get().entry();
+            sentenceFacts.add(drafting.draft(parse, FactType.MEETING, new Drafting.Codes(t.cameo(), t.plover(), t.mode()),
+                    actors, dated, confidence));
+            parse.discourse.jointActors(ids);
+            verbMeeting = true;
+        }
+        if (!verbMeeting) {
+            for (NominalEvents.NounEvent e : nominal.find(parse, FactType.MEETING)) {
+                if (nominalMeeting(parse, e, sentenceFacts)) {
+                    break; // one meeting named per sentence: "summit … talks" is one occasion
+                }
+            }
+        }
+    }
+
+    private static boolean main(SentenceParse parse, Predicate p) {
+        return parse.effectiveRelation(p) == Predicate.Relation.MAIN;
+    }
+
+    /** A meeting named as a noun phrase that states its own occasion. */
+    private boolean nominalMeeting(SentenceParse parse, NominalEvents.NounEvent e, List<FactDraft> out) {
+        if (!(e.ownDate() != null || e.governed()) || afterCopula(parse, e) || future(parse, e) || underNonFactual(parse, e)) {
+            return false;
+        }
+        if (e.definite() && e.ownDate() == null && !e.named() && parse.discourse.factInParagraph(FactType.MEETING)) {
+            return false; // "During the call, …": the meeting the paragraph already reported
+        }
+        List<Mention> inPhrase = new ArrayList<>();
+        for (Mention m : parse.mentionsIn(e.start(), e.end())) {
+            if (!parse.isPlace(m) || parse.token(m) > e.hit().last()) {
+                inPhrase.add(m);
+            }
+        }
+        List<Mention> participants = new ArrayList<>(inPhrase);
+        Predicate clause = clauseOf(parse, e);
+        if (clause != null && (SentenceParse.ids(participants).size() < 2)) {
+            participants.addAll(clause.relation() == Predicate.Relation.MAIN || parse.statesAnAct(clause)
+                    ? Participants.doers(parse, clause) : List.of());
+            if (e.governorVerb() != null) {
+                participants.addAll(Participants.company(parse, e.governorVerb(), e.end() - 1));
+            }
+        }
+        List<String> ids = SentenceParse.ids(participants);
+        if (ids.size() < 2 && !e.named()) {
+            return false;
+        }
+        Dating.Dated dated = e.ownDate() != null ? new Dating.Dated(e.ownDate().date(), null, false, true)
+                : clause != null ? dating.of(parse, clause, List.of()) : new Dating.Dated(Dating.inherited(parse, null), null, true, false);
+        ExtractionData.EventNoun noun = e.hit().entry();
+        List<FactActor> actors = new ArrayList<>();
+        for (String id : ids) {
+            actors.add(new FactActor(id, Role.PARTICIPANT));
+        }
+        out.add(drafting.draft(parse, FactType.MEETING, new Drafting.Codes(noun.cameo(), noun.plover(), noun.mode()), actors, dated, 0.7));
+        if (ids.size() >= 2) {
+            parse.discourse.jointActors(ids);
+        }
+        return true;
+    }
+
+    /** The clause the phrase belongs to: the verb it is the object of, else the first act of the sentence after it. */
+    private static Predicate clauseOf(SentenceParse parse, NominalEvents.NounEvent e) {
+        if (e.governorVerb() != null) {
+            return e.governorVerb();
+        }
+        for (Predicate p : parse.predicates) {
+            if (p.relation() == Predicate.Relation.MAIN && (p.first() >= e.end() || p.argsTo() >= e.end())) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** "was his first summit": a phrase that describes rather than names an occasion. */
+    private static boolean afterCopula(SentenceParse parse, NominalEvents.NounEvent e) {
+        for (int i = e.start() - 1; i >= 0 && i >= e.start() - 2; i--) {
+            if (parse.s.lemma(i).equals("be") && parse.s.tags()[i].startsWith("AUX")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean future(SentenceParse parse, NominalEvents.NounEvent e) {
+        return parse.discourse.documentDate() != null && e.ownDate() != null
+                && e.ownDate().date().start().isAfter(parse.discourse.documentDate());
+    }
+
+    /** A phrase inside a clause that is negated, modal or future: "a summit will be held". */
+    private static boolean underNonFactual(SentenceParse parse, NominalEvents.NounEvent e) {
+        for (Predicate p : parse.predicates) {
+            boolean covers = Math.max(0, p.subjectFrom()) <= e.start() && e.end() <= p.argsTo();
+            if (covers && !p.factual() && p.head() >= e.end() - 1 && p.subjectFrom() >= 0) {
+                return true;
+            }
+            if (covers && !p.factual() && p.head() < e.start()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Host and visitor of a visit or a hosted meeting; participants otherwise. */
+    private static List<FactActor> roles(SentenceParse parse, Predicate p, int last, List<Mention> all, List<Mention> subject,
+                                         String mode) {
+        Sentence s = parse.s;
+        boolean visit = "visit".equals(mode);
+        boolean host = "host".equals(mode);
+        int destination = last + 1 < s.size() && s.lower(last + 1).equals("to") ? s.tokenEnds()[last + 1] : -1;
+        Mention first = subject.isEmpty() ? null : subject.get(0);
+        List<FactActor> actors = new ArrayList<>();
+        for (Mention m : all) {
+            boolean inSubject = subject.contains(m);
+            Role role = host ? (inSubject ? Role.HOST : Role.VISITOR)
+                    : !visit ? Role.PARTICIPANT
+                    : inSubject ? Role.VISITOR
+                    : m.start() >= s.tokenEnds()[last] && (destination < 0 || m.start() <= destination + 6) ? Role.HOST
+                    : Role.PARTICIPANT;
+            for (String id : m.actorIds()) {
+                if (actors.stream().noneMatch(a -> a.actorId().equals(id))) {
+                    actors.add(new FactActor(id, role));
+                }
+            }
+        }
+        if (first == null) {
+            return actors;
+        }
+        return actors;
+    }
+}

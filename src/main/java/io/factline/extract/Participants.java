@@ -1,0 +1,96 @@
+package io.factline.extract;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Who does an act: a predicate's subject (or a passive verb's agent), joint bodies standing for their members. */
+final class Participants {
+
+    private Participants() {
+    }
+
+    /** The actors who do what the predicate says: its subject, or for a passive verb the "by" phrase. */
+    static List<Mention> doers(SentenceParse parse, Predicate p) {
+        if (p.has(Predicate.Flag.PASSIVE)) {
+            return parse.agent(p);
+        }
+        return parse.subject(p);
+    }
+
+    /** A joint body stands for its members: the founding of the ROK-U.S. Working Group is theirs. */
+    static List<String> members(SentenceParse parse, List<String> ids) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String id : ids) {
+            ExtractionData.Actor a = parse.discourse.actor(id);
+            if (a != null && !a.members().isEmpty()) {
+                out.addAll(a.members());
+            } else {
+                out.add(id);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** How many distinct sides the actors stand for (a person stands for the state whose office they hold). */
+    static int sides(SentenceParse parse, List<String> ids) {
+        return (int) ids.stream().map(parse.discourse::sideOf).distinct().count();
+    }
+
+    static boolean fromContext(List<Mention> mentions) {
+        return !mentions.isEmpty() && mentions.stream().allMatch(Mention::resolvedFromContext);
+    }
+
+    /** The mentions right after the verb and those joined by "with", "and", "between", "to": who else took part. */
+    static List<Mention> company(SentenceParse parse, Predicate p, int lastToken) {
+        Sentence s = parse.s;
+        List<Mention> out = new ArrayList<>();
+        int stop = lastToken + 1;
+        while (stop < p.argsTo() && !isBreak(s, stop)) {
+            stop++;
+        }
+        Mention previous = null;
+        for (Mention m : parse.mentionsIn(lastToken + 1, p.argsTo())) {
+            int tok = parse.token(m);
+            boolean accepted = tok < stop && (directlyAfter(s, tok, lastToken) || introduced(s, tok, COMPANY_WORDS)
+                    || previous != null && out.contains(previous) && s.tokenFrom(previous.end()) >= tok - 2);
+            if (accepted && !parse.isAffiliation(m, parse.mentionsIn(lastToken + 1, p.argsTo()))) {
+                out.add(m);
+            }
+            previous = m;
+        }
+        return out;
+    }
+
+    private static final Set<String> COMPANY_WORDS = Set.of("with", "and", "between", "to", "&", "among");
+
+    static boolean isBreak(Sentence s, int i) {
+        String w = s.words()[i];
+        return w.equals(";") || w.equals(":") || w.equals(",") && !(i + 1 < s.size() && s.tags()[i + 1].startsWith("PROPN"));
+    }
+
+    /** Whether one of these words comes just before the token, past titles, names and articles. */
+    static boolean introduced(Sentence s, int tok, Set<String> words) {
+        for (int i = tok - 1; i >= 0 && i >= tok - 4; i--) {
+            if (words.contains(s.lower(i))) {
+                return true;
+            }
+            if (!(Character.isUpperCase(s.words()[i].charAt(0)) || s.tags()[i].startsWith("DET"))) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the token follows the verb directly, past titles, names and articles ("hosted President Yoon", "met Secretary of State Pompeo"). */
+    static boolean directlyAfter(Sentence s, int tok, int verbLast) {
+        for (int i = tok - 1; i > verbLast; i--) {
+            if (!(Character.isUpperCase(s.words()[i].charAt(0)) || s.tags()[i].startsWith("DET")
+                    || s.lower(i).equals("of") && i > verbLast + 1 && Character.isUpperCase(s.words()[i - 1].charAt(0)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,392 @@
+package io.factline.extract;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import io.factline.extract.Predicate.Flag;
+import io.factline.extract.Predicate.Relation;
+
+/**
+ * A clause analyser over OpenNLP's part-of-speech tags: verb groups ("has also met", "will be
+ * established"), then, walking left from each one, the word that ties it to the sentence — "to",
+ * "that", a relative pronoun, a conjunction, "and" — and so its relation, its governor and its
+ * subject region. Coordinated verbs attach by their form: a finite verb ("welcomed") to the last
+ * finite one, a bare one after "to …" ("to maintain … and secure") to that infinitive.
+ */
+final class ShallowClauses implements ClauseAnalyser {
+
+    private final ExtractionData.ClauseWords words;
+
+    ShallowClauses(ExtractionData.ClauseWords words) {
+        this.words = words;
+    }
+
+    /** A verb group's tokens: its first word and its verb. */
+    private record Group(int first, int head, int end) {
+    }
+
+    @Override
+    public List<Predicate> analyse(Sentence s) {
+        List<Group> groups = groups(s);
+        List<Predicate> out = new ArrayList<>(groups.size());
+        List<Integer> boundaries = new ArrayList<>(groups.size());
+        for (int k = 0; k < groups.size(); k++) {
+            Group g = groups.get(k);
+            Predicate previous = k == 0 ? null : out.get(k - 1);
+            int lower = k == 0 ? 0 : groups.get(k - 1).end() + 1;
+            Reading r = relate(s, g, previous, out, lower);
+            boundaries.add(r.boundary);
+            out.add(new Predicate(g.first(), g.head(), s.size(), s.lemma(g.head()), r.relation, r.governor,
+                    r.subjectFrom, r.subjectTo, flags(s, g, r), r.conjunction));
+        }
+        return withArgumentEnds(out, boundaries, s.size());
+    }
+
+    private record Reading(Relation relation, int governor, int subjectFrom, int subjectTo, int boundary, String conjunction) {
+    }
+
+    private Reading relate(Sentence s, Group g, Predicate previous, List<Predicate> before, int lower) {
+        int p = g.first();
+        int b = p - 1;
+        while (b >= lower && s.tags()[b].startsWith("ADV") && !words.negation().contains(s.lower(b))) {
+            b--;
+        }
+        int k = before.size();
+        Form form = form(s, g.head());
+        if (b >= 0 && s.lower(b).equals("to") && (s.tags()[b].startsWith("PART") || form == Form.BASE || form == Form.ING)) {
+            return infinitive(s, b, previous, before, k);
+        }
+        if (form == Form.ING && g.first() == g.head()) {
+            String marker = b >= 0 ? s.lower(b) : "";
+            if (words.temporal().contains(marker)) {
+                return inherit(Relation.ADVERBIAL, -1, b, marker, before, -1);
+            }
+            return inherit(Relation.PARTICIPLE, k - 1, b, marker, before, k - 1);
+        }
+        if (previous != null && b >= lower && s.words()[b].equals(",") && g.first() == g.head()
+                && (form == Form.PAST || form == Form.PARTICIPLE) && !words.speech().contains(s.lemma(g.head()))) {
+            return inherit(Relation.PARTICIPLE, k - 1, b, null, before, k - 1); // "…, backed by America's strength"
+        }
+        boolean subjectWords = false;
+        for (int i = p - 1; i >= lower; i--) {
+            String w = s.lower(i);
+            String tag = s.tags()[i];
+            if (words.relative().contains(w)) {
+                return own(Relation.RELATIVE, k - 1, antecedentStart(s, i, lower), i, i, w);
+            }
+            if (w.equals("that") && !(tag.startsWith("DET") && i + 1 < p && s.tags()[i + 1].matches("NOUN.*|ADJ.*"))) {
+                boolean afterNoun = i > 0 && s.tags()[i - 1].matches("NOUN.*|PROPN.*|NUM.*")
+                        && !words.contentNouns().contains(s.lower(i - 1));
+                if (afterNoun && !subjectWords) { // "troops that …": the noun is the subject
+                    return own(Relation.RELATIVE, k - 1, antecedentStart(s, i, lower), i, i, w);
+                }
+                return own(Relation.COMPLEMENT, k - 1, i + 1, p, i, w);
+            }
+            if (adverbialConjunction(s, i)) {
+                return own(Relation.ADVERBIAL, -1, i + 1, p, i, w);
+            }
+            if (w.equals(";") || w.equals(":")) {
+                return own(Relation.MAIN, -1, i + 1, p, i, null);
+            }
+            if (previous != null && coordinator(s, i)) {
+                if (!subjectWords) {
+                    return coordinated(s, g, i, before, w);
+                }
+                if (!internalConjunction(s, lower, i)) {
+                    return own(Relation.MAIN, -1, i + 1, p, i, w);
+                }
+            }
+            if (previous != null && w.equals(",") && subjectWords && !listComma(s, lower, i)) {
+                return own(Relation.MAIN, -1, i + 1, p, i, null);
+            }
+            if (previous != null && w.equals(",") && !subjectWords && words.speech().contains(s.lemma(g.head()))) {
+                return inverted(s, g, i);
+            }
+            subjectWords |= tag.matches("NOUN.*|PROPN.*|PRON.*|NUM.*");
+        }
+        if (previous == null) {
+            return own(Relation.MAIN, -1, 0, p, -1, null);
+        }
+        if (!subjectWords && g.first() == g.head() && form == Form.PAST && p > 0 && s.tags()[p - 1].matches("NOUN.*|PROPN.*")) {
+            return own(Relation.RELATIVE, k - 1, lower, p, lower - 1, null); // "the alert issued by …"
+        }
+        return own(Relation.COMPLEMENT, k - 1, lower, p, lower - 1, null); // "said the US will …"
+    }
+
+    /** "if", "when", "although" …; "as", "after", "before", "since", "until" only where tagged as conjunctions. */
+    private boolean adverbialConjunction(Sentence s, int i) {
+        String w = s.lower(i);
+        boolean listed = words.conditional().contains(w) || words.temporal().contains(w) || words.concessive().contains(w);
+        if (!listed || w.equals("as") && i >= 2 && s.lower(i - 1).equals("well")) {
+            return false;
+        }
+        return s.tags()[i].startsWith("SCONJ") || !words.prepositional().contains(w);
+    }
+
+    private boolean coordinator(Sentence s, int i) {
+        String w = s.lower(i);
+        return words.coordinators().contains(w) && (s.tags()[i].startsWith("CCONJ") || w.equals("and"))
+                || w.equals("as") && i >= 2 && s.lower(i - 1).equals("well") && s.lower(i - 2).equals("as");
+    }
+
+    /**
+     * Whether a conjunction with a subject after it joins names inside one subject ("the Secretary and
+     * the Foreign Ministers") rather than two clauses ("…, and they expressed"): words of a subject
+     * before it too, back to the last comma.
+     */
+    private static boolean internalConjunction(Sentence s, int lower, int conj) {
+        int i = conj - 1;
+        boolean words = false;
+        while (i >= lower && !s.words()[i].equals(",")) {
+            words |= s.tags()[i].matches("NOUN.*|PROPN.*|PRON.*|NUM.*");
+            i--;
+        }
+        if (words) {
+            return true;
+        }
+        return i >= lower && listComma(s, lower, i);
+    }
+
+    /** A comma of a list of short names ("Japan, the ROK, and the United States"), not of clauses. */
+    private static boolean listComma(Sentence s, int lower, int comma) {
+        int i = comma - 1;
+        int length = 0;
+        boolean name = false;
+        while (i >= lower && !s.words()[i].equals(",")) {
+            name |= s.tags()[i].startsWith("PROPN");
+            length++;
+            i--;
+        }
+        return name && length <= 5 && i >= lower && s.words()[i].equals(",");
+    }
+
+    private static Reading own(Relation relation, int governor, int from, int to, int boundary, String conjunction) {
+        return new Reading(relation, governor, from, to, boundary, conjunction);
+    }
+
+    /** A relation whose subject is its governor's (an infinitive's, a participle's). */
+    private static Reading inherit(Relation relation, int governor, int boundary, String conjunction, List<Predicate> before,
+                                   int subjectOf) {
+        if (subjectOf >= 0 && subjectOf < before.size()) {
+            Predicate gov = before.get(subjectOf);
+            return new Reading(relation, governor, gov.subjectFrom(), gov.subjectTo(), boundary, conjunction);
+        }
+        return new Reading(relation, governor, -1, -1, boundary, conjunction);
+    }
+
+    /**
+     * "to" + verb: the content of the verb before it ("agreed to hold"), another infinitive joined
+     * to one ("to maintain … and to secure"), or an act in its own right after "pleased", "glad"
+     * ("are pleased to launch a dialogue": they launch it).
+     */
+    private Reading infinitive(Sentence s, int to, Predicate previous, List<Predicate> before, int k) {
+        if (previous == null) {
+            return new Reading(Relation.INFINITIVE, -1, -1, -1, to, "to"); // "To spur growth, …": a purpose
+        }
+        int conj = to - 1;
+        if (conj >= 0 && (s.lower(conj).equals("and") || s.lower(conj).equals("or")) && previous.relation() == Relation.INFINITIVE) {
+            return new Reading(Relation.INFINITIVE, previous.governor(), previous.subjectFrom(), previous.subjectTo(), conj, "to");
+        }
+        for (int i = previous.head() + 1; i < to; i++) {
+            if (words.actingAdjectives().contains(s.lower(i))) {
+                return new Reading(Relation.COORDINATED, k - 1, previous.subjectFrom(), previous.subjectTo(), to, "to");
+            }
+        }
+        return new Reading(Relation.INFINITIVE, k - 1, previous.subjectFrom(), previous.subjectTo(), to, "to");
+    }
+
+    /**
+     * A verb after "and" with no subject of its own shares its governor's. A finite verb, or one
+     * after ", and", joins the last finite verb; a bare one joins the infinitive right before it.
+     */
+    private Reading coordinated(Sentence s, Group g, int conj, List<Predicate> before, String conjunction) {
+        boolean comma = conj > 0 && s.words()[conj - 1].equals(",");
+        Form form = form(s, g.head());
+        boolean finite = form == Form.PAST || form == Form.PRESENT_3SG || g.first() < g.head() || comma;
+        int gov = before.size() - 1;
+        if (finite) {
+            int sameForm = -1;
+            for (int j = before.size() - 1; j >= 0 && sameForm < 0; j--) { // verbs joined by "and" share their tense
+                Relation r = before.get(j).relation();
+                if ((r == Relation.MAIN || r == Relation.COORDINATED || r == Relation.COMPLEMENT || r == Relation.ADVERBIAL)
+                        && form(s, before.get(j).head()) == form) {
+                    sameForm = j;
+                }
+            }
+            if (sameForm >= 0) {
+                gov = sameForm;
+            } else {
+                while (gov >= 0 && before.get(gov).relation() != Relation.MAIN && before.get(gov).relation() != Relation.COORDINATED
+                        && before.get(gov).relation() != Relation.COMPLEMENT && before.get(gov).relation() != Relation.ADVERBIAL) {
+                    gov = before.get(gov).governor() >= 0 ? before.get(gov).governor() : gov - 1;
+                }
+                if (gov < 0) {
+                    gov = before.size() - 1;
+                }
+            }
+        }
+        Predicate governor = before.get(gov);
+        if (governor.relation() == Relation.INFINITIVE || governor.relation() == Relation.PARTICIPLE
+                || governor.relation() == Relation.RELATIVE) {
+            return new Reading(governor.relation(), governor.governor(), governor.subjectFrom(), governor.subjectTo(), conj, conjunction);
+        }
+        return new Reading(Relation.COORDINATED, gov, governor.subjectFrom(), governor.subjectTo(), conj, conjunction);
+    }
+
+    /** "…, said a spokesman": the subject follows the verb, up to the next comma. */
+    private Reading inverted(Sentence s, Group g, int comma) {
+        int end = g.end() + 1;
+        while (end < s.size() && !s.words()[end].equals(",") && !s.words()[end].equals(".")) {
+            end++;
+        }
+        return new Reading(Relation.MAIN, -1, g.end() + 1, end, comma, null);
+    }
+
+    /** Where the noun a relative clause modifies begins: after the last comma, conjunction or verb before it. */
+    private static int antecedentStart(Sentence s, int relative, int lower) {
+        int i = relative - 1;
+        while (i >= lower && !s.words()[i].equals(",") && !s.isVerb(i) && !s.lower(i).equals("and")) {
+            i--;
+        }
+        return i + 1;
+    }
+
+    /** Each predicate's arguments end where the next verb of its level (or a new clause) begins. */
+    private static List<Predicate> withArgumentEnds(List<Predicate> in, List<Integer> boundaries, int size) {
+        List<Predicate> out = new ArrayList<>(in.size());
+        for (int k = 0; k < in.size(); k++) {
+            int end = size;
+            for (int j = k + 1; j < in.size(); j++) {
+                Relation r = in.get(j).relation();
+                if (r == Relation.MAIN || r == Relation.COORDINATED && in.get(j).governor() <= k
+                        || r == Relation.ADVERBIAL && in.get(j).subjectFrom() > in.get(k).head()) {
+                    end = Math.max(in.get(k).head() + 1, boundaries.get(j) >= 0 ? boundaries.get(j) : in.get(j).first());
+                    break;
+                }
+            }
+            Predicate p = in.get(k);
+            out.add(new Predicate(p.first(), p.head(), end, p.lemma(), p.relation(), p.governor(), p.subjectFrom(),
+                    p.subjectTo(), p.flags(), p.conjunction()));
+        }
+        return out;
+    }
+
+    private Set<Flag> flags(Sentence s, Group g, Reading r) {
+        Set<Flag> flags = EnumSet.noneOf(Flag.class);
+        boolean be = false;
+        for (int i = g.first(); i < g.head(); i++) {
+            String w = s.lower(i);
+            if (words.negation().contains(w)) {
+                flags.add(Flag.NEGATED);
+            } else if (words.modal().contains(w)) {
+                flags.add(Flag.MODAL);
+            } else if (words.future().contains(w)) {
+                flags.add(Flag.FUTURE);
+            } else if (w.equals("has") || w.equals("have") || w.equals("'ve")) {
+                flags.add(Flag.PERFECT);
+            } else if (w.equals("had") || w.equals("'d")) {
+                flags.add(Flag.PAST_PERFECT);
+            } else if (s.lemma(i).equals("be")) {
+                be = true;
+            }
+        }
+        for (int i = g.first() - 1; i >= 0 && i >= g.first() - 2; i--) { // "never met", "not to"
+            if (words.negation().contains(s.lower(i)) && !s.lower(i).equals("no")) {
+                flags.add(Flag.NEGATED);
+            }
+        }
+        Form form = form(s, g.head());
+        if (be && (form == Form.PAST || form == Form.PARTICIPLE)) {
+            flags.add(Flag.PASSIVE);
+        } else if (be && form == Form.ING) {
+            flags.add(Flag.PROGRESSIVE);
+        }
+        if (r.relation() == Relation.ADVERBIAL && words.conditional().contains(r.conjunction())) {
+            flags.add(Flag.CONDITIONAL);
+        }
+        return flags;
+    }
+
+    /** Verb groups: auxiliaries, "not" and adverbs between them, and the verb they end on. */
+    private List<Group> groups(Sentence s) {
+        List<Group> out = new ArrayList<>();
+        int n = s.size();
+        for (int i = 0; i < n; i++) {
+            if (!verbal(s, i)) {
+                continue;
+            }
+            int j = i;
+            while (j + 1 < n && (verbal(s, j + 1) && !s.lower(j + 1).equals("to") && continuesGroup(s, j + 1)
+                    || words.negation().contains(s.lower(j + 1)) && !s.lower(j + 1).equals("no") && followedByVerb(s, j + 2)
+                    || s.tags()[j + 1].startsWith("ADV") && followedByVerb(s, j + 2) && s.tags()[j].startsWith("AUX"))) {
+                j++;
+            }
+            int head = j;
+            while (head > i && !s.tags()[head].startsWith("VERB") && !s.isPastFormOfKnownVerb(head)) {
+                head--;
+            }
+            if (!s.tags()[head].startsWith("VERB") && !s.isPastFormOfKnownVerb(head)) {
+                head = j; // a copula or an auxiliary alone: "is", "are ready"
+                while (head > i && !s.tags()[head].startsWith("AUX")) {
+                    head--;
+                }
+            }
+            out.add(new Group(i, head, j));
+            i = j;
+        }
+        return out;
+    }
+
+    /** Another verb right after a verb belongs to its group only after an auxiliary ("has met", "will be held"). */
+    private static boolean continuesGroup(Sentence s, int i) {
+        return s.tags()[i - 1].startsWith("AUX") || s.tags()[i - 1].startsWith("ADV") || s.tags()[i - 1].startsWith("PART");
+    }
+
+    private boolean followedByVerb(Sentence s, int i) {
+        while (i < s.size() && s.tags()[i].startsWith("ADV")) {
+            i++;
+        }
+        return i < s.size() && verbal(s, i);
+    }
+
+    /** A verb or auxiliary, but not a participle used as an adjective ("the shared principles", "a U.S.-led effort"). */
+    private boolean verbal(Sentence s, int i) {
+        String tag = s.tags()[i];
+        if (words.notVerbs().contains(s.lower(i)) || s.inName(i)) {
+            return false;
+        }
+        boolean verb = tag.startsWith("VERB") || tag.startsWith("AUX") || s.isPastFormOfKnownVerb(i) && !tag.startsWith("ADP");
+        if (!verb) {
+            return false;
+        }
+        if (tag.startsWith("VERB") && i > 0 && i + 1 < s.size() && s.tags()[i - 1].matches("DET.*|ADJ.*|NUM.*") && !s.inName(i - 1)
+                && (s.tags()[i + 1].matches("NOUN.*|PROPN.*|ADJ.*") || s.inName(i + 1))) {
+            return false;
+        }
+        return true;
+    }
+
+    enum Form { BASE, PAST, PARTICIPLE, PRESENT_3SG, ING }
+
+    /** The form of a verb, from its spelling and lemma (the tagger gives UD tags, without tense). */
+    static Form form(Sentence s, int i) {
+        String w = s.lower(i);
+        String lemma = s.lemma(i);
+        if (w.endsWith("ing") && !lemma.endsWith("ing") || w.endsWith("ing") && w.length() > 5 && !w.equals(lemma)) {
+            return Form.ING;
+        }
+        if (w.equals(lemma)) {
+            return Form.BASE;
+        }
+        if (w.equals(lemma + "s") || w.equals(lemma + "es") || lemma.endsWith("y") && w.equals(lemma.substring(0, lemma.length() - 1) + "ies")
+                || w.equals("is") || w.equals("has") || w.equals("does")) {
+            return Form.PRESENT_3SG;
+        }
+        if (w.endsWith("en") || w.equals("been") || w.equals("done") || w.equals("gone")) {
+            return Form.PARTICIPLE;
+        }
+        return Form.PAST;
+    }
+}

@@ -1,0 +1,120 @@
+package io.factline.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.factline.domain.FactActor;
+import io.factline.domain.FactType;
+import io.factline.domain.Role;
+
+/**
+ * Statements: an actor says, announces, notes, criticizes, welcomes or calls for something — a
+ * verb of the STATEMENT entry whose subject names a known speaker, in a clause that states an act.
+ * Commitments and reaffirmations count here only for one side ("The United States reiterated its
+ * commitment"); of two or more they are agreements. In a transcript, what a speaker says in their
+ * turn is their statement. "According to X, …" is X's.
+ */
+final class StatementReader implements FactReader {
+
+    private final Triggers triggers;
+    private final Dating dating;
+    private final Drafting drafting;
+    private final NominalEvents nominal;
+
+    StatementReader(Triggers triggers, Dating dating, Drafting drafting, NominalEvents nominal) {
+        this.triggers = triggers;
+        this.dating = dating;
+        this.drafting = drafting;
+        this.nominal = nominal;
+    }
+
+    @Override
+    public FactType type() {
+        return FactType.STATEMENT;
+    }
+
+    @Override
+    public void read(SentenceParse parse, List<FactDraft> sentenceFacts) {
+        List<DateFinder.DateMention> nominalDates = parse.nominalDates(nominal);
+        boolean speakerSaid = false;
+        for (Predicate p : parse.predicates) {
+            var hit = triggers.verb(parse.s, p, FactType.STATEMENT);
+            if (hit.isEmpty() || !(parse.statesAnAct(p) || absolute(parse, p))) {
+                continue;
+            }
+            List<Mention> speakers = Participants.doers(parse, p);
+            if (speakers.isEmpty() && absolute(parse, p)) {
+                speakers = List.of(parse.mentionsIn(0, p.head()).get(parse.mentionsIn(0, p.head()).size() - 1));
+            }
+            List<String> ids = SentenceParse.ids(speakers);
+            if (ids.isEmpty()) {
+                continue;
+            }
+            int sides = Participants.sides(parse, ids);
+            if (sides >= 2 && (hit.get().entry().alone() || jointObject(parse, p))) {
+                continue; // two or more sides reaffirming, committing: the agreement reader's
+            }
+            List<FactActor> actors = new ArrayList<>(Drafting.withRole(ids, Role.SPEAKER));
+            if ("REQUEST".equals(hit.get().entry().plover())) {
+                addressee(parse, p, hit.get().lastToken()).stream().filter(id -> !ids.contains(id))
+                        .forEach(id -> actors.add(new FactActor(id, Role.ADDRESSEE)));
+            }
+            Dating.Dated dated = dating.of(parse, p, nominalDates);
+            double confidence = 0.85 - (Participants.fromContext(speakers) ? 0.1 : 0) - (dated.inherited() ? 0.05 : 0);
+            sentenceFacts.add(drafting.draft(parse, FactType.STATEMENT, codes(hit.get().entry()), actors, dated, confidence));
+            speakerSaid |= parse.discourse.speaker() != null && ids.contains(parse.discourse.speaker());
+            parse.discourse.spoke(ids);
+        }
+        if (!speakerSaid) {
+            turnStatement(parse, sentenceFacts);
+        }
+    }
+
+    /** "with Russian President Putin calling DPRK troops heroes": a participle with its own subject. */
+    private static boolean absolute(SentenceParse parse, Predicate p) {
+        if (p.relation() != Predicate.Relation.PARTICIPLE || !p.factual() || p.head() < 2) {
+            return false;
+        }
+        List<Mention> before = parse.mentionsIn(0, p.head());
+        if (before.isEmpty() || parse.s.tokenFrom(before.get(before.size() - 1).end()) != p.head()) {
+            return false;
+        }
+        for (int i = parse.token(before.get(before.size() - 1)) - 1; i >= 0 && i >= p.head() - 8; i--) {
+            if (parse.s.lower(i).equals("with")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "emphasized their joint commitment": the parties' own commitment as the object. */
+    private boolean jointObject(SentenceParse parse, Predicate p) {
+        return Triggers.near(parse.s, p, List.copyOf(triggers.jointObjects(FactType.AGREEMENT)));
+    }
+
+    /** Who is asked: the first actor after the request, or the person it introduces. */
+    private static List<String> addressee(SentenceParse parse, Predicate p, int last) {
+        List<Mention> after = parse.arguments(p, 12).stream().filter(m -> parse.token(m) > last).toList();
+        return after.isEmpty() ? List.of() : after.get(0).actorIds();
+    }
+
+    /**
+     * In a transcript, what the speaker of the turn says is their statement, unless the sentence is a
+     * question, a courtesy too short to say anything, or reports a meeting (that is the meeting's).
+     */
+    private void turnStatement(SentenceParse parse, List<FactDraft> sentenceFacts) {
+        String speaker = parse.discourse.speaker();
+        Sentence s = parse.s;
+        if (speaker == null || s.size() < 6 || s.text().strip().endsWith("?")
+                || sentenceFacts.stream().anyMatch(f -> f.type() == FactType.MEETING)) {
+            return;
+        }
+        Dating.Dated dated = new Dating.Dated(Dating.inherited(parse, null), null, true, false);
+        sentenceFacts.add(drafting.draft(parse, FactType.STATEMENT, new Drafting.Codes("010", null, null),
+                List.of(new FactActor(speaker, Role.SPEAKER)), dated, 0.6));
+    }
+
+    private static Drafting.Codes codes(ExtractionData.Trigger t) {
+        return new Drafting.Codes(t.cameo(), t.plover(), t.mode());
+    }
+}
