@@ -155,8 +155,8 @@ final class ActorDiscovery {
                 && s.tags()[nameEnd].matches("PROPN.*|NOUN.*|ADJ.*|X.*|VERB.*")) {
             nameEnd++;
         }
-        if (nameEnd == nameStart || nameEnd < s.size() && capitalized(s, nameEnd) && !taken[nameEnd] && !notNames.contains(s.lower(nameEnd))) {
-            return null;
+        if (nameEnd == nameStart || nameEnd < s.size() && capitalized(s, nameEnd) && !notNames.contains(s.lower(nameEnd))) {
+            return null; // the name goes on into a word or a name already known: "President Harry Truman"
         }
         if (nameEnd - nameStart == 1 && s.words()[nameStart].length() < 3) {
             return null;

@@ -76,7 +76,8 @@ final class ActorFinder {
                 add(all, at, s.tokenEnds()[end], discourse.we(), Mention.Via.PRONOUN);
                 i = end;
             } else if (w.equals("they") && isClauseStart(s, i)) {
-                add(all, at, s.tokenEnds()[i], discourse.they(), Mention.Via.PRONOUN);
+                List<String> earlier = sameKindBefore(all, at, discourse);
+                add(all, at, s.tokenEnds()[i], earlier.size() >= 2 ? earlier : discourse.they(), Mention.Via.PRONOUN);
             } else {
                 int end = groupDescription(s, i);
                 if (end > i) { // "the Leaders", "The Secretary and the Foreign Ministers", "our two nations"
@@ -136,6 +137,25 @@ final class ActorFinder {
             return inSentence;
         }
         return discourse.group(people, count);
+    }
+
+    /** "The US, Britain and China met at Cairo, where they agreed": the states (or people) this sentence named before. */
+    private static List<String> sameKindBefore(List<Mention> before, int at, Discourse discourse) {
+        List<String> states = new ArrayList<>();
+        List<String> persons = new ArrayList<>();
+        for (Mention m : before) {
+            if (m.start() >= at || m.via() == Mention.Via.PRONOUN) {
+                continue;
+            }
+            for (String id : m.actorIds()) {
+                ExtractionData.Actor a = discourse.actor(id);
+                List<String> into = a != null && a.isState() ? states : a != null && a.isPerson() ? persons : null;
+                if (into != null && !into.contains(id)) {
+                    into.add(id);
+                }
+            }
+        }
+        return persons.size() >= 2 ? persons : states.size() >= 2 && persons.isEmpty() ? states : List.of();
     }
 
     /**
@@ -229,6 +249,8 @@ final class ActorFinder {
         return 0;
     }
 
+    private static final Set<String> CLAUSE_OPENERS = Set.of("and", "but", "so", "where", "when", "while", "as", "after",
+            "before", "because", "although", "though", "if", "since", "until", "once", "whereas");
     private static final Set<String> GROUP_OPENERS = Set.of("the", "our", "both", "all", "these", "their");
     private static final Map<String, Integer> COUNTS = Map.of("two", 2, "three", 3, "both", 2, "four", 4);
 
@@ -270,7 +292,7 @@ final class ActorFinder {
 
     private static boolean isClauseStart(Sentence s, int i) {
         return i == 0 || s.words()[i - 1].equals(",") || s.words()[i - 1].equals(";") || s.lower(i - 1).equals("that")
-                || s.lower(i - 1).equals("and") || s.lower(i - 1).equals("but") || s.lower(i - 1).equals("so");
+                || CLAUSE_OPENERS.contains(s.lower(i - 1)) || s.tags()[i - 1].startsWith("SCONJ");
     }
 
     private static void add(List<Mention> all, int start, int end, List<String> ids, Mention.Via via) {

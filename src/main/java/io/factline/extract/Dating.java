@@ -100,8 +100,27 @@ final class Dating {
         return out;
     }
 
+    /**
+     * A date that can be an act's: not a target, not one end of a span, not quoted, not after the
+     * document's own date (that is a plan, not an act), and not a relative one that only places a
+     * noun in the current period ("launches this year").
+     */
     private static boolean usable(SentenceParse parse, DateMention d) {
-        return !d.target() && !d.span() && !parse.inQuotes(d.start());
+        LocalDate written = parse.discourse.documentDate();
+        boolean future = written != null && d.date().isKnown() && d.date().start().isAfter(written);
+        return !d.target() && !d.span() && !parse.inQuotes(d.start()) && !future && !currentPeriodOfNoun(parse, d);
+    }
+
+    /** "launches this year", "meeting this month": a period containing the document's date, after a noun. */
+    private static boolean currentPeriodOfNoun(SentenceParse parse, DateMention d) {
+        LocalDate written = parse.discourse.documentDate();
+        if (!d.relative() || written == null || !d.date().isKnown() || d.date().precision() == io.factline.domain.DatePrecision.DAY
+                || written.isBefore(d.date().start())
+                || written.isAfter(d.date().end())) {
+            return false;
+        }
+        int tok = parse.s.tokenAt(d.start());
+        return tok > 0 && parse.s.tags()[tok - 1].matches("NOUN.*|PROPN.*");
     }
 
     private static boolean insideEmbedded(SentenceParse parse, Predicate p, DateMention d) {

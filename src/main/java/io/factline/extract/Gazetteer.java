@@ -44,6 +44,9 @@ final class Gazetteer {
             if (a.isPerson()) {
                 koreanSpellings(a.name()).forEach(v -> names.computeIfAbsent(v, k -> new ArrayList<>()).add(a.id()));
                 String[] parts = a.name().split(" ");
+                if (parts.length == 3 && parts[1].matches("\\p{Lu}\\.")) { // "Harry S. Truman" is also "Harry Truman"
+                    names.computeIfAbsent(parts[0] + " " + parts[2], k -> new ArrayList<>()).add(a.id());
+                }
                 if (parts.length == 2) { // "Kishida Fumio": family name first, as East Asian names are often written
                     names.computeIfAbsent(parts[1] + " " + parts[0], k -> new ArrayList<>()).add(a.id());
                 }

@@ -24,6 +24,7 @@ import opennlp.tools.util.Span;
 final class Nlp {
 
     private static final String PREFIX = "opennlp-en-ud-ewt-";
+    private static final java.util.regex.Pattern INITIALISM = java.util.regex.Pattern.compile("(?:\\p{Lu}\\.){2,}[,;:]?");
     private static final String SUFFIX = "-1.3-2.5.4.bin";
 
     private record Models(SentenceModel sentences, TokenizerModel tokens, POSModel tags, LemmatizerModel lemmas) {
@@ -127,6 +128,12 @@ final class Nlp {
             }
             if (plain) {
                 out.add(new Span(start, i));
+            } else if (INITIALISM.matcher(s.substring(start, i)).matches()) { // "R.O.K.", "U.N.,": one word, not "R.O." "K" "."
+                int end = Character.isLetter(s.charAt(i - 1)) || s.charAt(i - 1) == '.' ? i : i - 1;
+                out.add(new Span(start, end));
+                if (end < i) {
+                    out.add(new Span(end, i));
+                }
             } else {
                 for (Span piece : tokenizer.tokenizePos(s.substring(start, i))) {
                     out.add(new Span(start + piece.getStart(), start + piece.getEnd()));

@@ -129,6 +129,36 @@ final class Sentence {
         return inName != null && inName[i];
     }
 
+    private static final java.util.Set<String> SUBJECT_PRONOUNS = java.util.Set.of("they", "we", "i", "he", "she", "who", "it");
+
+    /**
+     * A form of one of the rules' verbs right after a subject that the tagger took for a noun or an
+     * adjective, as it often does in formal present-tense prose ("The Leaders express support",
+     * "They pledge to work", "President Biden reaffirms that"): the word is a known inflection of such
+     * a verb and follows a name, a subject pronoun or a plural noun (past an adverb), not a
+     * determiner or a possessive ("their support", "a pledge").
+     */
+    boolean isVerbFormAfterSubject(int i) {
+        if (tags[i].startsWith("VERB") || tags[i].startsWith("AUX") || verbs == null || i == 0) {
+            return false;
+        }
+        String w = lower(i);
+        String lemma = verbs.lemma(w);
+        if (lemma == null || w.endsWith("ing") || lemma.equals("be") || lemma.equals("have")) {
+            return false;
+        }
+        int prev = i - 1;
+        while (prev > 0 && tags[prev].startsWith("ADV")) {
+            prev--;
+        }
+        String p = lower(prev);
+        boolean subject = SUBJECT_PRONOUNS.contains(p) || inName(prev) || tags[prev].startsWith("PROPN")
+                || tags[prev].startsWith("NOUN") && p.endsWith("s") && !p.endsWith("ss");
+        boolean nounNext = i + 1 < words.length && (words[i + 1].equals("of") || tags[i + 1].startsWith("AUX")
+                || tags[i + 1].startsWith("VERB"));
+        return subject && !nounNext && !tags[prev].startsWith("DET");
+    }
+
     /** The index of the token covering the character offset, or -1. */
     int tokenAt(int offset) {
         for (int i = 0; i < words.length; i++) {

@@ -32,11 +32,23 @@ final class ShallowClauses implements ClauseAnalyser {
         List<Group> groups = groups(s);
         List<Predicate> out = new ArrayList<>(groups.size());
         List<Integer> boundaries = new ArrayList<>(groups.size());
+        int[] depth = parenthesisDepth(s);
+        int outside = -1; // the last predicate outside brackets: "(one of whom … would later become …)" is an aside
         for (int k = 0; k < groups.size(); k++) {
             Group g = groups.get(k);
-            Predicate previous = k == 0 ? null : out.get(k - 1);
-            int lower = k == 0 ? 0 : groups.get(k - 1).end() + 1;
-            Reading r = relate(s, g, previous, out, lower);
+            Reading r;
+            if (depth[g.head()] > 0) {
+                int open = g.first();
+                while (open > 0 && !s.words()[open].equals("(")) {
+                    open--;
+                }
+                r = new Reading(Relation.RELATIVE, outside, open + 1, g.first(), open, "(");
+            } else {
+                Predicate previous = outside < 0 ? null : out.get(outside);
+                int lower = outside < 0 ? 0 : groups.get(outside).end() + 1;
+                r = relate(s, g, previous, out, lower, depth);
+                outside = k;
+            }
             boundaries.add(r.boundary);
             out.add(new Predicate(g.first(), g.head(), s.size(), s.lemma(g.head()), r.relation, r.governor,
                     r.subjectFrom, r.subjectTo, flags(s, g, r), r.conjunction));
@@ -47,42 +59,66 @@ final class ShallowClauses implements ClauseAnalyser {
     private record Reading(Relation relation, int governor, int subjectFrom, int subjectTo, int boundary, String conjunction) {
     }
 
-    private Reading relate(Sentence s, Group g, Predicate previous, List<Predicate> before, int lower) {
+    /** How deep inside round brackets each token is (the brackets themselves count as inside). */
+    private static int[] parenthesisDepth(Sentence s) {
+        int[] depth = new int[s.size()];
+        int d = 0;
+        for (int i = 0; i < s.size(); i++) {
+            if (s.words()[i].equals("(")) {
+                d++;
+            }
+            depth[i] = d;
+            if (s.words()[i].equals(")") && d > 0) {
+                d--;
+                depth[i] = d + 1;
+            }
+        }
+        return depth;
+    }
+
+    private Reading relate(Sentence s, Group g, Predicate previous, List<Predicate> before, int lower, int[] depth) {
         int p = g.first();
         int b = p - 1;
         while (b >= lower && s.tags()[b].startsWith("ADV") && !words.negation().contains(s.lower(b))) {
             b--;
         }
         int k = before.size();
+        int previousIndex = previous == null ? -1 : before.indexOf(previous);
         Form form = form(s, g.head());
         if (b >= 0 && s.lower(b).equals("to") && (s.tags()[b].startsWith("PART") || form == Form.BASE || form == Form.ING)) {
-            return infinitive(s, b, previous, before, k);
+            return infinitive(s, b, previous, before, previousIndex + 1);
         }
         if (form == Form.ING && g.first() == g.head()) {
             String marker = b >= 0 ? s.lower(b) : "";
             if (words.temporal().contains(marker)) {
                 return inherit(Relation.ADVERBIAL, -1, b, marker, before, -1);
             }
-            return inherit(Relation.PARTICIPLE, k - 1, b, marker, before, k - 1);
+            return inherit(Relation.PARTICIPLE, previousIndex, b, marker, before, previousIndex);
         }
         if (previous != null && b >= lower && s.words()[b].equals(",") && g.first() == g.head()
                 && (form == Form.PAST || form == Form.PARTICIPLE) && !words.speech().contains(s.lemma(g.head()))) {
-            return inherit(Relation.PARTICIPLE, k - 1, b, null, before, k - 1); // "…, backed by America's strength"
+            return inherit(Relation.PARTICIPLE, previousIndex, b, null, before, previousIndex); // "…, backed by America's strength"
         }
         boolean subjectWords = false;
         for (int i = p - 1; i >= lower; i--) {
+            if (depth[i] > 0) {
+                continue; // an aside in brackets neither ends the clause nor is its subject
+            }
             String w = s.lower(i);
             String tag = s.tags()[i];
             if (words.relative().contains(w)) {
-                return own(Relation.RELATIVE, k - 1, antecedentStart(s, i, lower), i, i, w);
+                if ((w.equals("where") || w.equals("when")) && i > 0 && s.words()[i - 1].equals(",") && subjectWords) {
+                    return own(Relation.ADVERBIAL, -1, i + 1, p, i, w); // "…, where they agreed": what happened there
+                }
+                return own(Relation.RELATIVE, previousIndex, antecedentStart(s, i, lower), i, i, w);
             }
             if (w.equals("that") && !(tag.startsWith("DET") && i + 1 < p && s.tags()[i + 1].matches("NOUN.*|ADJ.*"))) {
                 boolean afterNoun = i > 0 && s.tags()[i - 1].matches("NOUN.*|PROPN.*|NUM.*")
                         && !words.contentNouns().contains(s.lower(i - 1));
                 if (afterNoun && !subjectWords) { // "troops that …": the noun is the subject
-                    return own(Relation.RELATIVE, k - 1, antecedentStart(s, i, lower), i, i, w);
+                    return own(Relation.RELATIVE, previousIndex, antecedentStart(s, i, lower), i, i, w);
                 }
-                return own(Relation.COMPLEMENT, k - 1, i + 1, p, i, w);
+                return own(Relation.COMPLEMENT, previousIndex, i + 1, p, i, w);
             }
             if (adverbialConjunction(s, i)) {
                 return own(Relation.ADVERBIAL, -1, i + 1, p, i, w);
@@ -92,7 +128,7 @@ final class ShallowClauses implements ClauseAnalyser {
             }
             if (previous != null && coordinator(s, i)) {
                 if (!subjectWords) {
-                    return coordinated(s, g, i, before, w);
+                    return coordinated(s, g, i, before.subList(0, previousIndex + 1), w);
                 }
                 if (!internalConjunction(s, lower, i)) {
                     return own(Relation.MAIN, -1, i + 1, p, i, w);
@@ -110,9 +146,9 @@ final class ShallowClauses implements ClauseAnalyser {
             return own(Relation.MAIN, -1, 0, p, -1, null);
         }
         if (!subjectWords && g.first() == g.head() && form == Form.PAST && p > 0 && s.tags()[p - 1].matches("NOUN.*|PROPN.*")) {
-            return own(Relation.RELATIVE, k - 1, lower, p, lower - 1, null); // "the alert issued by …"
+            return own(Relation.RELATIVE, previousIndex, lower, p, lower - 1, null); // "the alert issued by …"
         }
-        return own(Relation.COMPLEMENT, k - 1, lower, p, lower - 1, null); // "said the US will …"
+        return own(Relation.COMPLEMENT, previousIndex, lower, p, lower - 1, null); // "said the US will …"
     }
 
     /** "if", "when", "although" …; "as", "after", "before", "since", "until" only where tagged as conjunctions. */
@@ -324,10 +360,10 @@ final class ShallowClauses implements ClauseAnalyser {
                 j++;
             }
             int head = j;
-            while (head > i && !s.tags()[head].startsWith("VERB") && !s.isPastFormOfKnownVerb(head)) {
+            while (head > i && !s.tags()[head].startsWith("VERB") && !s.isPastFormOfKnownVerb(head) && !s.isVerbFormAfterSubject(head)) {
                 head--;
             }
-            if (!s.tags()[head].startsWith("VERB") && !s.isPastFormOfKnownVerb(head)) {
+            if (!s.tags()[head].startsWith("VERB") && !s.isPastFormOfKnownVerb(head) && !s.isVerbFormAfterSubject(head)) {
                 head = j; // a copula or an auxiliary alone: "is", "are ready"
                 while (head > i && !s.tags()[head].startsWith("AUX")) {
                     head--;
@@ -357,7 +393,8 @@ final class ShallowClauses implements ClauseAnalyser {
         if (words.notVerbs().contains(s.lower(i)) || s.inName(i)) {
             return false;
         }
-        boolean verb = tag.startsWith("VERB") || tag.startsWith("AUX") || s.isPastFormOfKnownVerb(i) && !tag.startsWith("ADP");
+        boolean verb = tag.startsWith("VERB") || tag.startsWith("AUX") || s.isPastFormOfKnownVerb(i) && !tag.startsWith("ADP")
+                || s.isVerbFormAfterSubject(i);
         if (!verb) {
             return false;
         }

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.factline.extract.DocumentText;
+import io.factline.extract.ExtractionData;
 import io.factline.extract.FactDraft;
 import io.factline.extract.RuleBasedExtractor;
 
@@ -27,8 +28,16 @@ class DevSetEvaluationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static final Map<String, String> NAMES = new java.util.HashMap<>();
+
+    static {
+        ExtractionData.bundled().actors().forEach(a -> NAMES.put(a.id(), a.name()));
+    }
+
     /** A draft in the shape of the REST fact, as far as the scoring rule and the analysis read it. */
     static JsonNode asRestFact(FactDraft d, String text) {
+        Map<String, String> names = new java.util.HashMap<>(NAMES);
+        d.discovered().forEach(a -> names.put(a.id(), a.name()));
         Map<String, Object> date = new LinkedHashMap<>();
         date.put("start", d.date().isKnown() ? d.date().start().toString() : null);
         date.put("precision", d.date().precision().name());
@@ -36,7 +45,8 @@ class DevSetEvaluationTest {
         Map<String, Object> fact = new LinkedHashMap<>();
         fact.put("type", d.type().name());
         fact.put("date", date);
-        fact.put("actors", d.actors().stream().map(a -> Map.of("actor", Map.of("id", a.actorId()), "role", a.role().name())).toList());
+        fact.put("actors", d.actors().stream().map(a -> Map.of("actor", Map.of("id", a.actorId(),
+                "name", names.getOrDefault(a.actorId(), a.actorId())), "role", a.role().name())).toList());
         fact.put("sources", List.of(Map.of("quote", text.substring(d.start(), d.end()), "start", d.start(), "end", d.end())));
         fact.put("summary", d.summary());
         return JSON.valueToTree(fact);
