@@ -69,6 +69,9 @@ final class ActorFinder {
                 add(all, at, s.tokenEnds()[i], discourse.person(gender), Mention.Via.PRONOUN);
             } else if (groupPronouns.contains(w) && isClauseStart(s, i) && i + 1 < s.size() && s.isVerb(i + 1)) {
                 add(all, at, s.tokenEnds()[i], discourse.group(), Mention.Via.PRONOUN);
+            } else if (discourse.speaker() != null && s.words()[i].equals("President") && i > 0
+                    && (s.lower(i - 1).equals("the") || s.lower(i - 1).equals("mr.")) && (i + 1 >= s.size() || !s.tags()[i + 1].startsWith("PROPN"))) {
+                add(all, at, s.tokenEnds()[i], interlocutor(discourse, day), Mention.Via.DESCRIPTION); // "the President and I"
             } else if (w.equals("i") && s.words()[i].equals("I") && discourse.speaker() != null) {
                 add(all, at, s.tokenEnds()[i], List.of(discourse.speaker()), Mention.Via.PRONOUN);
             } else if (w.equals("we") && !s.words()[i].equals("WE")) {
@@ -137,6 +140,13 @@ final class ActorFinder {
             return inSentence;
         }
         return discourse.group(people, count);
+    }
+
+    /** In a transcript, "the President": the one principal other than the speaker who is a president on the day. */
+    private List<String> interlocutor(Discourse discourse, LocalDate day) {
+        List<String> others = discourse.principals(true).stream().filter(id -> !id.equals(discourse.speaker()))
+                .filter(id -> day == null || gazetteer.holds(id, "president", day)).toList();
+        return others.size() == 1 ? others : List.of();
     }
 
     /** "The US, Britain and China met at Cairo, where they agreed": the states (or people) this sentence named before. */
@@ -215,7 +225,7 @@ final class ActorFinder {
         int j = i + 1;
         boolean group = false;
         while (j < s.size()) {
-            String w = s.lower(j);
+            String w = s.lower(j).replaceAll("[’']s?$", "");
             if (groupPeople.contains(w) || groupStates.contains(w)) {
                 group = true;
             } else if (!(GROUP_OPENERS.contains(w) || w.equals("and") || s.tags()[j].startsWith("NUM") || COUNTS.containsKey(w)
@@ -232,7 +242,7 @@ final class ActorFinder {
 
     private boolean peopleGroup(Sentence s, int from, int to) {
         for (int k = from; k < to; k++) {
-            if (groupStates.contains(s.lower(k))) {
+            if (groupStates.contains(s.lower(k).replaceAll("[’']s?$", ""))) {
                 return false;
             }
         }

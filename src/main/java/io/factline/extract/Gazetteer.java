@@ -156,6 +156,11 @@ final class Gazetteer {
         return terms.stream().filter(t -> t.holder().equals(actorId)).map(Term::of).findFirst().orElse(actorId);
     }
 
+    /** Whether the person held the office on the day. */
+    boolean holds(String personId, String office, LocalDate day) {
+        return terms.stream().anyMatch(t -> t.holder().equals(personId) && t.office().equals(office) && t.covers(day));
+    }
+
     /** Whether the person held any listed office on the day. */
     boolean inOffice(String personId, LocalDate day) {
         return terms.stream().anyMatch(t -> t.holder().equals(personId) && t.covers(day));

@@ -33,6 +33,22 @@ final class MeetingReader implements FactReader {
         return FactType.MEETING;
     }
 
+    private boolean headline;
+
+    /** A document's title: the occasion it names, with everyone it names. */
+    void readHeadline(SentenceParse parse, List<FactDraft> out) {
+        headline = true;
+        try {
+            for (NominalEvents.NounEvent e : nominal.find(parse, FactType.MEETING)) {
+                if (nominalMeeting(parse, e, out)) {
+                    return;
+                }
+            }
+        } finally {
+            headline = false;
+        }
+    }
+
     @Override
     public void read(SentenceParse parse, List<FactDraft> sentenceFacts) {
         List<DateFinder.DateMention> nominalDates = parse.nominalDates(nominal);
@@ -94,6 +110,9 @@ final class MeetingReader implements FactReader {
             if (e.governorVerb() != null) {
                 participants.addAll(Participants.company(parse, e.governorVerb(), e.end() - 1));
             }
+        }
+        if (headline && SentenceParse.ids(participants).size() < 2) { // "Remarks by President Biden and President Yoon in Joint Press Conference"
+            participants = parse.mentions.stream().filter(m -> !parse.isPlace(m) && !parse.isAffiliation(m, parse.mentions)).toList();
         }
         List<String> ids = SentenceParse.ids(participants);
         if (ids.size() < 2 && !e.named()) {

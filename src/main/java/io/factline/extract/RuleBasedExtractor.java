@@ -39,6 +39,7 @@ public final class RuleBasedExtractor implements FactExtractor {
     private final VerbForms verbs;
     private final Set<String> reportingVerbs;
     private final Set<String> governorVerbs;
+    private final Set<String> agentNouns;
 
     public RuleBasedExtractor(ExtractionData data) {
         this(data, null);
@@ -53,16 +54,18 @@ public final class RuleBasedExtractor implements FactExtractor {
         this.clauses = analyser != null ? analyser : new ShallowClauses(data.lexicon().clauseWords());
         Triggers triggers = new Triggers(data.triggers());
         this.nominal = new NominalEvents(triggers);
-        Drafting drafting = new Drafting(new Topics(data.topics()));
+        Topics topics = new Topics(data.topics());
+        Drafting drafting = new Drafting(topics);
         this.titleReader = new MeetingReader(triggers, dating, drafting, nominal);
         // the order matters only for the transcript rule: a speaker's statement is added where no other is read
         this.readers = List.of(
                 new MeetingReader(triggers, dating, drafting, nominal),
                 new AgreementReader(triggers, dating, drafting, nominal, data.lexicon().groupNouns().jointAdjectives()),
-                new StatementReader(triggers, dating, drafting, nominal));
+                new StatementReader(triggers, dating, drafting, nominal, topics));
         this.turns = new SpeakerTurns(gazetteer);
         this.reportingVerbs = data.lexicon().clauseWords().speech();
         this.governorVerbs = Set.copyOf(data.triggers().governorVerbs());
+        this.agentNouns = Set.copyOf(data.lexicon().agentNouns());
         this.abbreviations = Set.copyOf(data.lexicon().abbreviations());
         this.sentenceStarters = Set.copyOf(data.lexicon().sentenceStarters());
         Set<String> verbLemmas = new java.util.HashSet<>(data.triggers().governorVerbs());
@@ -118,7 +121,8 @@ public final class RuleBasedExtractor implements FactExtractor {
             if (block.heading()) {
                 if (!titleRead) { // the title names the occasion: "… in Joint Press Conference"
                     List<FactDraft> title = new ArrayList<>();
-                    titleReader.read(parse(text, block.start(), block.end(), discourse), title);
+                    titleReader.readHeadline(parse(text, block.start(), block.end(), discourse), title);
+                    title.forEach(f -> discourse.jointActors(f.actors().stream().map(io.factline.domain.FactActor::actorId).toList()));
                     drafts.addAll(title);
                 }
                 titleRead = true;
@@ -163,7 +167,7 @@ public final class RuleBasedExtractor implements FactExtractor {
                 .orElse(discourse.narrativeDate() != null ? discourse.narrativeDate().start() : discourse.reference());
         List<Mention> mentions = actorFinder.find(s, discourse, day);
         s.markNames(mentions);
-        return new SentenceParse(s, clauses.analyse(s), mentions, dateMentions, discourse, reportingVerbs, governorVerbs);
+        return new SentenceParse(s, clauses.analyse(s), mentions, dateMentions, discourse, reportingVerbs, governorVerbs, agentNouns);
     }
 
     /**

@@ -26,9 +26,11 @@ final class SentenceParse {
 
     private final Set<String> reportingVerbs;
     private final Set<String> governorVerbs;
+    private final Set<String> agentNouns;
 
     SentenceParse(Sentence s, List<Predicate> predicates, List<Mention> mentions, List<DateMention> dates,
-                  Discourse discourse, Set<String> reportingVerbs, Set<String> governorVerbs) {
+                  Discourse discourse, Set<String> reportingVerbs, Set<String> governorVerbs, Set<String> agentNouns) {
+        this.agentNouns = agentNouns;
         this.reportingVerbs = reportingVerbs;
         this.governorVerbs = governorVerbs;
         this.s = s;
@@ -98,11 +100,24 @@ final class SentenceParse {
         List<Mention> in = mentionsIn(p.subjectFrom(), p.subjectTo());
         List<Mention> out = new ArrayList<>();
         for (Mention m : in) {
-            if (!isPlace(m) && !isAffiliation(m, in) && !isPossessorOfThing(m, p)) {
+            if (!isPlace(m) && !isAffiliation(m, in) && !isPossessorOfThing(m, p) && !inPrepositionalPhrase(m)) {
                 out.add(m);
             }
         }
         return out;
+    }
+
+    /** "In lockstep coordination with the Biden administration, I commit": a name in a phrase of its own is no subject. */
+    private boolean inPrepositionalPhrase(Mention m) {
+        int tok = token(m);
+        int before = tok - 1;
+        while (before >= 0 && (s.tags()[before].matches("DET.*|ADJ.*|NUM.*") || Character.isUpperCase(s.words()[before].charAt(0))
+                && s.tags()[before].matches("PROPN.*|NOUN.*") && !s.inName(before))) {
+            before--;
+        }
+        return before >= 0 && s.tags()[before].startsWith("ADP") && !s.lower(before).equals("of")
+                && !(s.lower(before).equals("by") && before > 0 && s.lemma(before - 1).equals("be"))
+                && !(before > 0 && agentNouns.contains(s.lower(before - 1))); // "a spokesperson for the party"
     }
 
     /** "was released by the Governments of …": the agent of a passive verb. */

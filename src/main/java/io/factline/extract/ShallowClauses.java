@@ -47,7 +47,9 @@ final class ShallowClauses implements ClauseAnalyser {
                 Predicate previous = outside < 0 ? null : out.get(outside);
                 int lower = outside < 0 ? 0 : groups.get(outside).end() + 1;
                 r = relate(s, g, previous, out, lower, depth);
-                outside = k;
+                if (r.relation() != Relation.PARTICIPLE && r.relation() != Relation.RELATIVE) {
+                    outside = k; // a modifier ("the industry now emerging as …") does not end the clause around it
+                }
             }
             boundaries.add(r.boundary);
             out.add(new Predicate(g.first(), g.head(), s.size(), s.lemma(g.head()), r.relation, r.governor,

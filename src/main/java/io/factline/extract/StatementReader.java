@@ -20,8 +20,10 @@ final class StatementReader implements FactReader {
     private final Dating dating;
     private final Drafting drafting;
     private final NominalEvents nominal;
+    private final Topics topics;
 
-    StatementReader(Triggers triggers, Dating dating, Drafting drafting, NominalEvents nominal) {
+    StatementReader(Triggers triggers, Dating dating, Drafting drafting, NominalEvents nominal, Topics topics) {
+        this.topics = topics;
         this.triggers = triggers;
         this.dating = dating;
         this.drafting = drafting;
@@ -108,6 +110,12 @@ final class StatementReader implements FactReader {
         if (speaker == null || s.size() < 6 || s.text().strip().endsWith("?")
                 || sentenceFacts.stream().anyMatch(f -> f.type() == FactType.MEETING)) {
             return;
+        }
+        boolean aboutSomeone = parse.mentions.stream().anyMatch(m -> m.via() != Mention.Via.PRONOUN)
+                || parse.predicates.stream().anyMatch(p -> parse.statesAnAct(p) && parse.subject(p).stream()
+                        .anyMatch(m -> m.actorIds().contains(speaker) && s.words()[parse.token(m)].equals("I"))); // "I am prepared to …"
+        if (!aboutSomeone && parse.keywordTopics(topics).isEmpty()) {
+            return; // "We're a nation that is all about one thing": a remark, not a statement on relations
         }
         Dating.Dated dated = new Dating.Dated(Dating.inherited(parse, null), null, true, false);
         sentenceFacts.add(drafting.draft(parse, FactType.STATEMENT, new Drafting.Codes("010", null, null),
