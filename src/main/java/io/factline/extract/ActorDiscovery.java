@@ -27,9 +27,11 @@ final class ActorDiscovery {
 
     ActorDiscovery(Gazetteer gazetteer, ExtractionData.Lexicon lexicon) {
         this.gazetteer = gazetteer;
-        this.titles = lexicon.titles().stream().flatMap(t -> List.of(t.split(" ")).stream())
-                .map(t -> t.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
         this.orgEndings = Set.copyOf(lexicon.discovery().organisationEndings());
+        Set<String> office = lexicon.discovery().officeWords().stream().map(w -> w.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        this.titles = lexicon.titles().stream().flatMap(t -> List.of(t.split(" ")).stream())
+                .map(t -> t.toLowerCase(Locale.ROOT)).filter(t -> !CONNECTORS.contains(t) && !office.contains(t))
+                .collect(Collectors.toUnmodifiableSet());
         this.officeWords = Set.copyOf(lexicon.discovery().officeWords());
         this.notNames = lexicon.discovery().notNames().stream().map(w -> w.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }
@@ -39,7 +41,7 @@ final class ActorDiscovery {
         boolean[] taken = new boolean[s.size()];
         for (Mention m : known) {
             for (int i = 0; i < s.size(); i++) {
-                if (s.tokenStarts()[i] >= m.start() && s.tokenEnds()[i] <= m.end()) {
+                if (s.tokenStarts()[i] < m.end() && m.start() < s.tokenEnds()[i]) { // "Trump’s" is Trump's token too
                     taken[i] = true;
                 }
             }
@@ -174,12 +176,23 @@ final class ActorDiscovery {
         while (start < last && notNames.contains(s.lower(start))) {
             start++;
         }
-        if (start == last && s.words()[start].length() < 4) {
-            return null;
+        if (start == last && !stateBeforeRun(s, start, known, discourse)) {
+            return null; // "Administration", "Command" alone name no one
         }
         int tokenBefore = start - 1;
         String state = tokenBefore >= 0 ? stateAt(s, tokenBefore, known, discourse) : null;
+        if (state != null && s.tokenEnds()[tokenBefore] + 1 == s.tokenStarts()[start]
+                && Character.isUpperCase(s.words()[tokenBefore].charAt(0)) && !s.words()[tokenBefore].matches(".*[’']s")) {
+            start = tokenBefore; // "ROK Air Force", "Korea Gas Corporation": the state's name is part of the body's
+        }
         return register(s, start, end, ActorKind.ORGANISATION, state, null, discourse);
+    }
+
+    /** "ROK Army": a state's own name right before the run (not a person's: "Biden Administration"). */
+    private static boolean stateBeforeRun(Sentence s, int start, List<Mention> known, Discourse discourse) {
+        return start > 0 && !s.words()[start - 1].matches(".*[’']s") && known.stream().anyMatch(m -> m.end() == s.tokenEnds()[start - 1]
+                && m.actorIds().size() == 1 && discourse.actor(m.actorIds().get(0)) != null
+                && discourse.actor(m.actorIds().get(0)).isState());
     }
 
     /** A state named before the run: a known state, a demonym before an office, or a body that stands for one. */

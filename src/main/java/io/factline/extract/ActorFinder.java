@@ -188,7 +188,8 @@ final class ActorFinder {
             if (m.start() >= from && m.start() < to) {
                 for (String id : m.actorIds()) {
                     ExtractionData.Actor a = discourse.actor(id);
-                    String leader = a != null && a.isState() && day != null ? headOf(id, day) : null;
+                    LocalDate now = discourse.reference() != null ? discourse.reference() : day; // today's leaders
+                    String leader = a != null && a.isState() && now != null ? headOf(id, now) : null;
                     String chosen = leader != null ? leader : id;
                     if (!leaders.contains(chosen)) {
                         leaders.add(chosen);

@@ -47,7 +47,7 @@ final class AgreementReader implements FactReader {
             if (hit.isPresent()) {
                 entry = hit.get().entry();
             } else if (triggers.verb(parse.s, p, FactType.STATEMENT).isPresent() && jointObject(parse, p)) {
-                entry = new ExtractionData.Trigger(p.lemma(), "057", "AGREE", null, "joint", null, null, null);
+                entry = new ExtractionData.Trigger(p.lemma(), "057", "AGREE", null, "joint", null, null, null, null);
             } else {
                 continue;
             }
@@ -55,7 +55,7 @@ final class AgreementReader implements FactReader {
                 continue;
             }
             List<Mention> doers = purpose(parse, p) ? parse.subject(parse.predicates.get(p.governor())) : Participants.doers(parse, p);
-            if (doers.isEmpty() && p.has(Predicate.Flag.PASSIVE)) {
+            if (doers.isEmpty() && p.has(Predicate.Flag.PASSIVE) && entry.passiveActs()) {
                 doers = parse.mentionsIn(Math.max(0, p.subjectFrom()), p.argsTo());
             }
             List<String> parties = new ArrayList<>(Participants.members(parse, SentenceParse.ids(doers)));

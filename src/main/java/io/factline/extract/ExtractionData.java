@@ -59,7 +59,7 @@ public record ExtractionData(List<Actor> actors, Offices offices, Triggers trigg
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Trigger(String lemma, String cameo, String plover, String mode, String when,
-                          List<String> needsObject, List<String> notBefore, Boolean deal) {
+                          List<String> needsObject, List<String> notBefore, Boolean deal, Boolean passive) {
         public Trigger {
             needsObject = needsObject == null ? List.of() : needsObject;
             notBefore = notBefore == null ? List.of() : notBefore;
@@ -75,6 +75,11 @@ public record ExtractionData(List<Actor> actors, Offices offices, Triggers trigg
 
         boolean isDeal() {
             return Boolean.TRUE.equals(deal);
+        }
+
+        /** Whether a passive use with no agent ("was launched") is still the act of the clause's actors. */
+        boolean passiveActs() {
+            return Boolean.TRUE.equals(passive);
         }
     }
 
@@ -126,7 +131,8 @@ public record ExtractionData(List<Actor> actors, Offices offices, Triggers trigg
     public record ClauseWords(Set<String> modal, Set<String> future, Set<String> negation, Set<String> relative,
                               Set<String> temporal, Set<String> conditional, Set<String> concessive,
                               Set<String> prepositional, Set<String> coordinators, Set<String> actingAdjectives,
-                              Set<String> contentNouns, Set<String> speech, Set<String> notVerbs) {
+                              Set<String> contentNouns, Set<String> speech, Set<String> notVerbs,
+                              Set<String> statePassives) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

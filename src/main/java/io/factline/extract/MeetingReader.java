@@ -75,11 +75,10 @@ final class MeetingReader implements FactReader {
             parse.discourse.jointActors(ids);
             verbMeeting = true;
         }
-        if (!verbMeeting) {
-            for (NominalEvents.NounEvent e : nominal.find(parse, FactType.MEETING)) {
-                if (nominalMeeting(parse, e, sentenceFacts)) {
-                    break; // one meeting named per sentence: "summit … talks" is one occasion
-                }
+        for (NominalEvents.NounEvent e : nominal.find(parse, FactType.MEETING)) {
+            // a verb's meeting is the occasion; a named one with a date of its own is another ("convened … since our Summit in August 2023")
+            if ((!verbMeeting || e.ownDate() != null && !e.byPreposition()) && nominalMeeting(parse, e, sentenceFacts)) {
+                break; // one meeting named per sentence: "summit … talks" is one occasion
             }
         }
     }

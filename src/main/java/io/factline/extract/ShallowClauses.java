@@ -92,8 +92,8 @@ final class ShallowClauses implements ClauseAnalyser {
         }
         if (form == Form.ING && g.first() == g.head()) {
             String marker = b >= 0 ? s.lower(b) : "";
-            if (words.temporal().contains(marker)) {
-                return inherit(Relation.ADVERBIAL, -1, b, marker, before, -1);
+            if (words.temporal().contains(marker)) { // "…, securing deals while visiting the ROK": the clause's subject visits
+                return inherit(Relation.ADVERBIAL, -1, b, marker, before, previousIndex);
             }
             return inherit(Relation.PARTICIPLE, previousIndex, b, marker, before, previousIndex);
         }
@@ -336,8 +336,8 @@ final class ShallowClauses implements ClauseAnalyser {
             }
         }
         Form form = form(s, g.head());
-        if (be && (form == Form.PAST || form == Form.PARTICIPLE)) {
-            flags.add(Flag.PASSIVE);
+        if (be && (form == Form.PAST || form == Form.PARTICIPLE) && !words.statePassives().contains(s.lower(g.head()))) {
+            flags.add(Flag.PASSIVE); // "was launched"; but "are committed to" says what the subject does
         } else if (be && form == Form.ING) {
             flags.add(Flag.PROGRESSIVE);
         }
