@@ -151,6 +151,16 @@ final class ActorDiscovery {
             }
             nameStart++;
         }
+        if (nameStart + 2 < s.size() && s.words()[nameStart].equals("(") && s.words()[nameStart + 2].equals(")")
+                && capitalized(s, nameStart + 1) && !taken[nameStart + 1] && !s.words()[nameStart + 1].equals(s.words()[nameStart + 1].toUpperCase(Locale.ROOT))) { // "Secretary General of Presidency (Kim)": the office first, the name after
+            String office = s.documentText().substring(s.tokenStarts()[title], s.tokenEnds()[title]);
+            int officeStart = title;
+            while (officeStart > from && titles.contains(s.lower(officeStart - 1))) {
+                officeStart--;
+            }
+            office = s.documentText().substring(s.tokenStarts()[officeStart], s.tokenEnds()[title]);
+            return register(s, nameStart + 1, nameStart + 2, ActorKind.PERSON, state, office, discourse);
+        }
         int nameEnd = nameStart;
         while (nameEnd < s.size() && nameEnd < nameStart + 3 && capitalized(s, nameEnd) && !taken[nameEnd]
                 && !titles.contains(s.lower(nameEnd)) && !notNames.contains(s.lower(nameEnd))

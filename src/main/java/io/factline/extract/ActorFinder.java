@@ -72,8 +72,9 @@ final class ActorFinder {
             } else if (discourse.speaker() != null && s.words()[i].equals("President") && i > 0
                     && (s.lower(i - 1).equals("the") || s.lower(i - 1).equals("mr.")) && (i + 1 >= s.size() || !s.tags()[i + 1].startsWith("PROPN"))) {
                 add(all, at, s.tokenEnds()[i], interlocutor(discourse, day), Mention.Via.DESCRIPTION); // "the President and I"
-            } else if (w.equals("i") && s.words()[i].equals("I") && discourse.speaker() != null) {
-                add(all, at, s.tokenEnds()[i], List.of(discourse.speaker()), Mention.Via.PRONOUN);
+            } else if (w.equals("i") && s.words()[i].equals("I") && (discourse.speaker() != null || discourse.author() != null)) {
+                add(all, at, s.tokenEnds()[i], List.of(discourse.speaker() != null ? discourse.speaker() : discourse.author()),
+                        Mention.Via.PRONOUN);
             } else if (w.equals("we") && !s.words()[i].equals("WE")) {
                 int end = appositiveLeaders(s, i, discourse, day, all);
                 add(all, at, s.tokenEnds()[end], discourse.we(), Mention.Via.PRONOUN);
@@ -140,6 +141,36 @@ final class ActorFinder {
             return inSentence;
         }
         return discourse.group(people, count);
+    }
+
+    /**
+     * The person a signature line names ("Porter" at the foot of a telegram): the gazetteer's, if it
+     * knows exactly one such person, else a person discovered there.
+     */
+    String signatory(String text, int start, int end, Discourse discourse, LocalDate day) {
+        String name = text.substring(start, end).strip();
+        List<String> ids = new ArrayList<>();
+        for (Gazetteer.Surface surface : gazetteer.surfacesAt(name, 0, name.length())) {
+            if (surface.text().length() == name.length()) {
+                surface.actorIds().stream().filter(id -> gazetteer.actor(id).isPerson()).forEach(ids::add);
+            }
+        }
+        if (ids.size() > 1 && day != null) {
+            ids = ids.stream().filter(id -> gazetteer.inOffice(id, day)).toList();
+        }
+        if (ids.size() == 1) {
+            return ids.get(0);
+        }
+        String id = ActorDiscovery.slug(name);
+        if (id.isEmpty() || gazetteer.actor(id) != null) {
+            return null;
+        }
+        int from = start + text.substring(start, end).indexOf(name);
+        DiscoveredActor actor = new DiscoveredActor(id, name, io.factline.domain.ActorKind.PERSON, null, null, from, from + name.length());
+        String[] parts = name.split(" ");
+        discourse.discovered(actor, new ExtractionData.Actor(id, name, "PERSON", List.of(), null, parts[parts.length - 1], null,
+                List.of(), List.of(), null));
+        return id;
     }
 
     /** In a transcript, "the President": the one principal other than the speaker who is a president on the day. */
@@ -362,6 +393,10 @@ final class ActorFinder {
 
     /** A bare surname counts after a title or once the person was named in full; the date settles who. */
     private Mention surname(Sentence s, int start, int end, List<String> candidates, Discourse discourse, LocalDate day) {
+        String text = s.documentText();
+        if (start > 0 && text.charAt(start - 1) == '(' && end < text.length() && text.charAt(end) == ')') {
+            return null; // "Secretary General of Presidency (Kim)": the office's holder, named in brackets, not a namesake
+        }
         int next = s.tokenFrom(end);
         if (next < s.size() && s.tokenStarts()[next] == end + 1 && s.tags()[next].startsWith("PROPN")
                 && Character.isUpperCase(s.words()[next].charAt(0))) {

@@ -33,6 +33,7 @@ final class Discourse {
     private List<String> lastJointActors = List.of();
     private final Set<String> principals = new LinkedHashSet<>();
     private String speaker;
+    private String author;
     private boolean principalsNamed;
     private FactDate narrativeDate;
     private List<String> paragraphTopics = List.of();
@@ -160,6 +161,15 @@ final class Discourse {
     void spoke(List<String> speakers) {
         lastSpeakers = List.copyOf(speakers);
         lastSpokeAt = sentence;
+    }
+
+    /** The document's author, from its signature (a telegram's "Porter"): who "I" is outside a transcript. */
+    String author() {
+        return author;
+    }
+
+    void author(String id) {
+        this.author = id;
     }
 
     /** The speaker of the transcript's current turn ("PRESIDENT YOON: …"), or null. */

@@ -20,6 +20,9 @@ public final class RuleBasedExtractor implements FactExtractor {
     /** Bump when a rule or a data file changes what is extracted. */
     public static final String VERSION = "factline-rules-2";
 
+    /** A signature line: a name alone at the foot of the text ("Porter", "William J. Porter"). */
+    private static final Pattern SIGNATURE = Pattern.compile("\\s*\\p{Lu}[\\p{L}.'’-]+(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3}\\s*");
+    private static final Pattern FIRST_PERSON = Pattern.compile("(?:^|\\s)I\\s");
     private static final Pattern INITIALISM_END = Pattern.compile("(?:\\b[A-Z]\\.)+$");
     /** Longer "sentences" (unpunctuated text, lists) are cut: the tagger slows down sharply with length. */
     static final int MAX_SENTENCE_CHARS = 600;
@@ -115,6 +118,12 @@ public final class RuleBasedExtractor implements FactExtractor {
         LocalDate documentDate = document.documentDate() != null ? document.documentDate()
                 : cleaned.documentDate().orElse(null);
         Discourse discourse = new Discourse(gazetteer, documentDate);
+        List<TextBlocks.Block> blocks = cleaned.paragraphs();
+        TextBlocks.Block last = blocks.isEmpty() ? null : blocks.get(blocks.size() - 1);
+        if (last != null && blocks.size() > 2 && SIGNATURE.matcher(text.substring(last.start(), last.end())).matches()
+                && FIRST_PERSON.matcher(text).find()) {
+            discourse.author(actorFinder.signatory(text, last.start(), last.end(), discourse, documentDate));
+        }
         List<FactDraft> drafts = new ArrayList<>();
         boolean titleRead = false;
         for (TextBlocks.Block block : cleaned.paragraphs()) {

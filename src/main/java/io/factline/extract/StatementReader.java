@@ -67,9 +67,48 @@ final class StatementReader implements FactReader {
             speakerSaid |= parse.discourse.speaker() != null && ids.contains(parse.discourse.speaker());
             parse.discourse.spoke(ids);
         }
+        nominalStatements(parse, sentenceFacts);
         if (!speakerSaid) {
             turnStatement(parse, sentenceFacts);
         }
+    }
+
+    /**
+     * A statement named as a noun phrase, with its speaker in it and a date of its own or the clause's:
+     * "Takaichi's November 2025 comment", "This evoked statement by Secretary General".
+     */
+    private void nominalStatements(SentenceParse parse, List<FactDraft> out) {
+        Sentence s = parse.s;
+        for (NominalEvents.NounEvent e : nominal.find(parse, FactType.STATEMENT)) {
+            int noun = e.hit().first();
+            if (noun > 0 && (s.lower(noun - 1).equals("joint") || e.governorVerb() != null
+                    && triggers.verb(s, e.governorVerb(), FactType.STATEMENT).isPresent())) {
+                continue; // "joint statement" is an agreement; "issued a statement" the verb's
+            }
+            List<Mention> speakers = new ArrayList<>();
+            for (Mention m : parse.mentionsIn(e.start(), e.end())) {
+                int tok = parse.token(m);
+                boolean possessor = tok < noun && m.end() < s.end() && (s.documentText().startsWith("’s", m.end())
+                        || s.documentText().startsWith("'s", m.end()) || tok + 1 < s.size() && s.lower(tok + 1).matches("’s|'s"));
+                boolean agent = tok > noun && tok >= 1 && s.lower(Math.max(0, tok - 1)).matches("by|of") || tok > noun + 1 && s.lower(noun + 1).equals("by");
+                if (possessor || agent) {
+                    speakers.add(m);
+                }
+            }
+            List<String> ids = SentenceParse.ids(speakers);
+            if (ids.isEmpty() || e.ownDate() == null && !byAgent(s, e)) {
+                continue;
+            }
+            Dating.Dated dated = e.ownDate() != null ? new Dating.Dated(e.ownDate().date(), null, false, true)
+                    : new Dating.Dated(Dating.inherited(parse, null), null, true, false);
+            ExtractionData.EventNoun n = e.hit().entry();
+            out.add(drafting.draft(parse, FactType.STATEMENT, new Drafting.Codes(n.cameo(), n.plover(), n.mode()),
+                    Drafting.withRole(ids, Role.SPEAKER), dated, 0.7));
+        }
+    }
+
+    private static boolean byAgent(Sentence s, NominalEvents.NounEvent e) {
+        return e.hit().last() + 1 < s.size() && s.lower(e.hit().last() + 1).equals("by");
     }
 
     /** "with Russian President Putin calling DPRK troops heroes": a participle with its own subject. */
