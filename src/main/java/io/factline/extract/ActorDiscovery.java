@@ -234,8 +234,12 @@ final class ActorDiscovery {
         int stop = s.tokenEnds()[end - 1];
         String name = s.documentText().substring(start, stop).replaceAll("\\s+", " ").replaceAll("[’']s$", "");
         String id = slug(name);
-        if (id.isEmpty() || gazetteer.actor(id) != null) {
+        if (id.isEmpty()) {
             return null;
+        }
+        var known = gazetteer.bySlug(id);
+        if (known.isPresent()) { // spelled otherwise than the gazetteer has it: "U.S. Forces Korea" split apart
+            return new Mention(start, stop, List.of(known.get()), Mention.Via.NAME);
         }
         String[] parts = name.split(" ");
         String surname = kind == ActorKind.PERSON && parts.length > 1 ? parts[parts.length - 1] : null;

@@ -27,6 +27,7 @@ final class Drafting {
 
     FactDraft draft(SentenceParse parse, FactType type, Codes codes, List<FactActor> actors, Dating.Dated dated,
                     double confidence) {
+        actors = withTheirStates(actors, parse.discourse);
         List<String> named = new ArrayList<>();
         parse.mentions.forEach(m -> named.addAll(m.actorIds()));
         List<String> found = topics.of(parse.keywordTopics(topics), named, actors, parse.discourse);
@@ -40,6 +41,22 @@ final class Drafting {
         return new FactDraft(type, dated.date(), actors, found, summary(s.text()), s.start(), s.end(),
                 Math.max(0.1, Math.min(1.0, confidence)), codes.cameo(), codes.ploverCode(), dated.target(),
                 parse.discourse.discoveredAmong(actorIds));
+    }
+
+    /**
+     * An organ of a state's government (a ministry, an army, a news agency: a BODY the gazetteer ties
+     * to a state) acts for that state: the state is an actor of the fact too, in the same role.
+     */
+    private static List<FactActor> withTheirStates(List<FactActor> actors, Discourse discourse) {
+        List<FactActor> out = new ArrayList<>(actors);
+        for (FactActor a : actors) {
+            ExtractionData.Actor actor = discourse.actor(a.actorId());
+            if (actor != null && "BODY".equals(actor.kind()) && actor.state() != null
+                    && out.stream().noneMatch(x -> x.actorId().equals(actor.state()))) {
+                out.add(new FactActor(actor.state(), a.role()));
+            }
+        }
+        return out;
     }
 
     static String summary(String passage) {

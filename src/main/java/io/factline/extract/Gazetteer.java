@@ -29,6 +29,7 @@ final class Gazetteer {
     }
 
     private final Map<String, Actor> actors = new LinkedHashMap<>();
+    private final Map<String, String> slugs = new HashMap<>();
     private final Node root = new Node();
     private final Map<String, List<String>> bySurname = new HashMap<>();
     private final Map<String, String> officeByPhrase = new HashMap<>();
@@ -40,6 +41,9 @@ final class Gazetteer {
         Map<String, List<String>> demonyms = new LinkedHashMap<>();
         for (Actor a : data.actors()) {
             actors.put(a.id(), a);
+            slugs.putIfAbsent(a.id(), a.id());
+            slugs.putIfAbsent(ActorDiscovery.slug(a.name()), a.id());
+            a.aliases().forEach(alias -> slugs.putIfAbsent(ActorDiscovery.slug(alias), a.id()));
             names.computeIfAbsent(a.name(), k -> new ArrayList<>()).add(a.id());
             if (a.isPerson()) {
                 koreanSpellings(a.name()).forEach(v -> names.computeIfAbsent(v, k -> new ArrayList<>()).add(a.id()));
@@ -108,6 +112,11 @@ final class Gazetteer {
 
     Actor actor(String id) {
         return actors.get(id);
+    }
+
+    /** The actor whose name or alias has this slug ("u-s-forces-korea" is U.S. Forces Korea), if any. */
+    Optional<String> bySlug(String slug) {
+        return Optional.ofNullable(slugs.get(slug));
     }
 
     /** Every surface that matches text at position i and ends at a word boundary, longest last. */

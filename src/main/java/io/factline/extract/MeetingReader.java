@@ -63,8 +63,10 @@ final class MeetingReader implements FactReader {
             all.addAll(Participants.company(parse, p, hit.get().lastToken()));
             List<String> ids = SentenceParse.ids(all);
             String mode = hit.get().entry().mode();
-            if (ids.size() < 2) {
-                continue;
+            boolean pronounObject = hit.get().lastToken() + 1 < parse.s.size()
+                    && parse.s.lower(hit.get().lastToken() + 1).matches("him|her|them|us|me");
+            if (ids.size() < 2 && !(ids.size() == 1 && pronounObject)) {
+                continue; // "MND phoned him": a call has two sides even when the text leaves one unnamed
             }
             List<FactActor> actors = roles(parse, p, hit.get().lastToken(), all, subject, mode);
             Dating.Dated dated = dating.of(parse, p, nominalDates);

@@ -59,8 +59,8 @@ final class SentenceParse {
             return false;
         }
         Predicate root = root(p);
-        if (root != p && !root.factual()) {
-            return false; // "will continue to … and commit": the coordination is as hypothetical as its head
+        if (root != p && !root.factual() && !"but".equals(p.conjunction())) {
+            return false; // "will continue to … and commit": the coordination is as hypothetical as its head ("did not …, but said" is not)
         }
         return switch (effectiveRelation(p)) {
             case MAIN -> true;
@@ -81,6 +81,10 @@ final class SentenceParse {
         }
         Predicate reporting = predicates.get(p.governor());
         return reportingVerbs.contains(reporting.lemma()) && statesAnAct(reporting);
+    }
+
+    boolean reportingVerb(String lemma) {
+        return reportingVerbs.contains(lemma);
     }
 
     /** The predicate a coordinated one hangs on, or itself. */

@@ -41,10 +41,11 @@ final class StatementReader implements FactReader {
         boolean speakerSaid = false;
         for (Predicate p : parse.predicates) {
             var hit = triggers.verb(parse.s, p, FactType.STATEMENT);
-            if (hit.isEmpty() || !(parse.statesAnAct(p) || absolute(parse, p))) {
+            boolean purpose = purpose(parse, p);
+            if (hit.isEmpty() || !(parse.statesAnAct(p) || absolute(parse, p) || purpose)) {
                 continue;
             }
-            List<Mention> speakers = Participants.doers(parse, p);
+            List<Mention> speakers = purpose ? Participants.doers(parse, parse.predicates.get(p.governor())) : Participants.doers(parse, p);
             if (speakers.isEmpty() && absolute(parse, p)) {
                 speakers = List.of(parse.mentionsIn(0, p.head()).get(parse.mentionsIn(0, p.head()).size() - 1));
             }
@@ -109,6 +110,20 @@ final class StatementReader implements FactReader {
 
     private static boolean byAgent(Sentence s, NominalEvents.NounEvent e) {
         return e.hit().last() + 1 < s.size() && s.lower(e.hit().last() + 1).equals("by");
+    }
+
+    /**
+     * "phoned him at midnight to say …", "used the message to say again that …": a verb of saying whose
+     * infinitive tells what the subject's act was for (not what someone was asked to say).
+     */
+    private boolean purpose(SentenceParse parse, Predicate p) {
+        if (p.relation() != Predicate.Relation.INFINITIVE || p.governor() < 0 || !parse.reportingVerb(p.lemma())) {
+            return false;
+        }
+        Predicate gov = parse.predicates.get(p.governor());
+        var govHit = triggers.verb(parse.s, gov, FactType.STATEMENT);
+        boolean request = govHit.isPresent() && "REQUEST".equals(govHit.get().entry().plover());
+        return parse.statesAnAct(gov) && !request && p.head() - gov.head() <= 12;
     }
 
     /** "with Russian President Putin calling DPRK troops heroes": a participle with its own subject. */
