@@ -44,10 +44,24 @@ public sealed interface DomainEvent {
     record FactCorroborated(UUID factId, SourceRef source) implements FactEvent {
     }
 
+    /**
+     * An actor in the dictionary. {@code discovered}: found by the extractor in a document rather than
+     * listed in the reference data, with the {@code mention} it was found at and the state it
+     * {@code actsFor} where the text says so (fields added later: older events read them as null).
+     */
     record ActorRegistered(String actorId, String name, ActorKind kind, List<String> aliases, String wikidataId,
-                           String description) implements DomainEvent {
+                           String description, Boolean discovered, String actsFor, ActorMention mention) implements DomainEvent {
         public ActorRegistered {
             aliases = aliases == null ? List.of() : List.copyOf(aliases);
+        }
+
+        public ActorRegistered(String actorId, String name, ActorKind kind, List<String> aliases, String wikidataId,
+                               String description) {
+            this(actorId, name, kind, aliases, wikidataId, description, null, null, null);
+        }
+
+        public boolean isDiscovered() {
+            return Boolean.TRUE.equals(discovered);
         }
 
         @Override

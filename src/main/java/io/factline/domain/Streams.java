@@ -20,6 +20,10 @@ public final class Streams {
         return "actor-" + id;
     }
 
+    public static boolean isActor(String streamId) {
+        return streamId.startsWith("actor-");
+    }
+
     public static String topic(String id) {
         return "topic-" + id;
     }

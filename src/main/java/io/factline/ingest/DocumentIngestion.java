@@ -59,6 +59,8 @@ public class DocumentIngestion {
     @Inject
     KnownFacts knownFacts;
     @Inject
+    References references;
+    @Inject
     MeterRegistry registry;
     @ConfigProperty(name = "factline.ingest.max-document-bytes", defaultValue = "2097152")
     long maxBytes;
@@ -81,15 +83,18 @@ public class DocumentIngestion {
         String stream = Streams.document(documentId);
         return log.versions(List.of(stream)).chain(versions -> versions.containsKey(stream)
                 ? alreadyIngested(documentId)
-                : extractAndAppend(submission, doc, hash, documentId, metadata));
+                : extractAndAppend(submission, doc, hash, documentId, metadata, 0));
     }
+
+    /** How often an ingestion starts again when another writer registered an actor it discovered too. */
+    private static final int REGISTRATION_RETRIES = 3;
 
     public static UUID documentId(String contentHash) {
         return UUID.nameUUIDFromBytes(("factline:document:" + contentHash).getBytes(StandardCharsets.UTF_8));
     }
 
     private Uni<IngestResult> extractAndAppend(DocumentSubmission submission, DocumentNormalizer.Normalized doc,
-                                               String hash, UUID documentId, EventMetadata metadata) {
+                                               String hash, UUID documentId, EventMetadata metadata, int attempt) {
         Context caller = Vertx.currentContext();
         DocumentText input = new DocumentText(doc.text(), submission.publishedDate(), doc.title());
         return Uni.createFrom().item(() -> registry.timer("factline.extraction", "extractor", extractor.version())
@@ -102,12 +107,14 @@ public class DocumentIngestion {
                         task.run();
                     }
                 })
-                .chain(drafts -> withKnownReferences(drafts))
-                .chain(drafts -> knownFacts.restated(drafts, doc.text(), Set.of()).chain(restated -> {
+                .chain(drafts -> references.prepare(drafts, documentId, doc.text()))
+                .chain(prepared -> knownFacts.restated(prepared.drafts(), doc.text(), Set.of()).chain(restated -> {
+                    List<FactDraft> drafts = prepared.drafts();
                     List<EventLog.Change> changes = new ArrayList<>();
                     DocumentIngested ingested = new DocumentIngested(documentId, hash, doc.mediaType(), doc.title(),
                             doc.publisher(), doc.published(), submission.publishedDate(), doc.url(), doc.text());
                     changes.add(EventLog.Change.of(ExpectedVersion.NO_STREAM, ingested));
+                    changes.addAll(prepared.registrations());
                     List<UUID> factIds = new ArrayList<>();
                     List<UUID> corroborated = new ArrayList<>();
                     for (int i = 0; i < drafts.size(); i++) {
@@ -126,15 +133,21 @@ public class DocumentIngestion {
                             .map(AppendResult::lastPosition)
                             .invoke(position -> counted(drafts, restated))
                             // no title: it is the caller's text, and a log line must not carry forged lines
-                            .invoke(position -> LOG.infof("ingested document %s: %d facts, %d corroborations, by %s",
-                                    documentId, factIds.size(), corroborated.size(), metadata.by()))
+                            .invoke(position -> LOG.infof("ingested document %s: %d facts, %d corroborations, %d discovered actors, by %s",
+                                    documentId, factIds.size(), corroborated.size(), prepared.registrations().size(), metadata.by()))
                             .map(position -> new IngestResult(documentId, true, factIds, corroborated, position));
                 }))
-                .onFailure(WrongExpectedVersionException.class).recoverWithUni(conflict ->
-                        ((WrongExpectedVersionException) conflict).streamId().equals(Streams.document(documentId))
-                                ? alreadyIngested(documentId) // another writer stored the same text first
-                                : Uni.createFrom().failure(new ConflictException("the extracted fact's id "
-                                        + ((WrongExpectedVersionException) conflict).streamId() + " is taken")));
+                .onFailure(WrongExpectedVersionException.class).recoverWithUni(conflict -> {
+                    String streamId = ((WrongExpectedVersionException) conflict).streamId();
+                    if (streamId.equals(Streams.document(documentId))) {
+                        return alreadyIngested(documentId); // another writer stored the same text first
+                    }
+                    if (Streams.isActor(streamId) && attempt < REGISTRATION_RETRIES) {
+                        // another writer registered an actor this document discovered too: read again, append again
+                        return extractAndAppend(submission, doc, hash, documentId, metadata, attempt + 1);
+                    }
+                    return Uni.createFrom().failure(new ConflictException("the extracted fact's id " + streamId + " is taken"));
+                });
     }
 
     private Uni<IngestResult> alreadyIngested(UUID documentId) {
@@ -173,29 +186,6 @@ public class DocumentIngestion {
                 draft.summary(), List.of(source),
                 new Extraction(extractor.version(), draft.cameo(), draft.plover(), draft.target()));
         return new FactExtracted(factId, documentId, extractor.version(), content);
-    }
-
-    /** Drafts may only name actors and topics the log knows; others are dropped (and logged), never invented. */
-    Uni<List<FactDraft>> withKnownReferences(List<FactDraft> drafts) {
-        if (drafts.isEmpty()) {
-            return Uni.createFrom().item(drafts);
-        }
-        Set<String> streams = new LinkedHashSet<>();
-        for (FactDraft draft : drafts) {
-            draft.actors().forEach(a -> streams.add(Streams.actor(a.actorId())));
-            draft.topics().forEach(t -> streams.add(Streams.topic(t)));
-        }
-        return log.versions(streams).map(known -> drafts.stream().map(d -> keepKnown(d, known)).toList());
-    }
-
-    private static FactDraft keepKnown(FactDraft draft, Map<String, Integer> known) {
-        List<FactActor> actors = draft.actors().stream().filter(a -> known.containsKey(Streams.actor(a.actorId()))).toList();
-        List<String> topics = draft.topics().stream().filter(t -> known.containsKey(Streams.topic(t))).toList();
-        if (actors.size() < draft.actors().size() || topics.size() < draft.topics().size()) {
-            LOG.warnf("extractor named unregistered actors or topics; dropped them from a draft at %d..%d",
-                    draft.start(), draft.end());
-        }
-        return draft.withReferences(actors, topics);
     }
 
     static String sha256(String text) {

@@ -61,6 +61,8 @@ public class Reextraction {
     @Inject
     KnownFacts knownFacts;
     @Inject
+    References references;
+    @Inject
     Pool pool;
 
     /** Re-extracts one document; a document that does not exist changes nothing (0 documents). */
@@ -98,8 +100,8 @@ public class Reextraction {
             return factsOf(documentId).chain(existing -> Uni.createFrom()
                     .item(() -> extractor.extract(new DocumentText(doc.get().text(), doc.get().publishedDate(), doc.get().title())))
                     .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                    .chain(ingestion::withKnownReferences)
-                    .chain(drafts -> plan(documentId, doc.get().text(), drafts, existing, metadata)));
+                    .chain(drafts -> references.prepare(drafts, documentId, doc.get().text()))
+                    .chain(prepared -> plan(documentId, doc.get().text(), prepared, existing, metadata)));
         });
     }
 
@@ -116,8 +118,9 @@ public class Reextraction {
                 });
     }
 
-    private Uni<Report> plan(UUID documentId, String text, List<FactDraft> drafts, List<FactState> existing,
+    private Uni<Report> plan(UUID documentId, String text, References.Prepared prepared, List<FactState> existing,
                              EventMetadata metadata) {
+        List<FactDraft> drafts = prepared.drafts();
         Set<UUID> own = new HashSet<>();
         existing.forEach(f -> own.add(f.id()));
         return knownFacts.restated(drafts, text, own).chain(restated -> {
@@ -169,6 +172,9 @@ public class Reextraction {
                 }
             }
             Report report = new Report(extractor.version(), 1, added, corroborated, superseded, unchanged, kept, 0);
+            if (added > 0 || corroborated > 0) {
+                changes.addAll(0, prepared.registrations()); // the actors the new facts name, registered first
+            }
             if (changes.isEmpty()) {
                 return Uni.createFrom().item(report);
             }

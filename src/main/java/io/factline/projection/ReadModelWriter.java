@@ -53,10 +53,14 @@ final class ReadModelWriter {
     }
 
     static Uni<Void> insertActor(SqlClient client, ActorRegistered a) {
-        return client.preparedQuery("insert into actor_view (id, name, kind, aliases, wikidata_id, description) "
-                        + "values ($1, $2, $3, $4, $5, $6) on conflict (id) do nothing")
+        var m = a.mention();
+        return client.preparedQuery("insert into actor_view (id, name, kind, aliases, wikidata_id, description, discovered, "
+                        + "acts_for, mention_document, mention_text, mention_start, mention_end) "
+                        + "values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) on conflict (id) do nothing")
                 .execute(Tuple.tuple(Arrays.asList(a.actorId(), a.name(), a.kind().name(),
-                        a.aliases().toArray(String[]::new), a.wikidataId(), a.description())))
+                        a.aliases().toArray(String[]::new), a.wikidataId(), a.description(), a.isDiscovered(), a.actsFor(),
+                        m == null ? null : m.documentId(), m == null ? null : m.text(), m == null ? null : m.start(),
+                        m == null ? null : m.end())))
                 .replaceWithVoid();
     }
 

@@ -24,4 +24,16 @@ public class ActorView extends PanacheEntityBase {
     public String description;
     @Column(name = "fact_count")
     public int factCount;
+    /** Found by the extractor in a document rather than listed in the reference data. */
+    public boolean discovered;
+    @Column(name = "acts_for")
+    public String actsFor;
+    @Column(name = "mention_document")
+    public java.util.UUID mentionDocument;
+    @Column(name = "mention_text")
+    public String mentionText;
+    @Column(name = "mention_start")
+    public Integer mentionStart;
+    @Column(name = "mention_end")
+    public Integer mentionEnd;
 }

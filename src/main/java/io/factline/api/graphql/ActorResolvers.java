@@ -21,6 +21,8 @@ import io.factline.api.graphql.Types.TopicCount;
 import io.factline.projection.FactDoc;
 import io.factline.query.ActorQueries;
 import io.factline.query.ActorView;
+import io.factline.api.graphql.Types.ActorMention;
+import io.factline.api.graphql.Types.Document;
 import io.factline.query.FactQueries;
 import io.factline.query.PageSize;
 import io.factline.query.TopicQueries;
@@ -40,6 +42,8 @@ public class ActorResolvers {
     FactQueries facts;
     @Inject
     ResponseBudget budget;
+    @Inject
+    io.factline.query.DocumentQueries documents;
 
     @Description("Other names the actor goes by: abbreviations, metonyms (Seoul for South Korea), short forms.")
     public Uni<List<@NonNull List<@NonNull String>>> aliases(@Source List<Actor> list) {
@@ -53,6 +57,46 @@ public class ActorResolvers {
 
     public Uni<List<String>> description(@Source List<Actor> list) {
         return details(list, a -> a.description);
+    }
+
+    @Description("Found by the extractor in a document rather than listed in factline's reference data.")
+    public Uni<List<Boolean>> discovered(@Source List<Actor> list) {
+        return details(list, a -> a.discovered);
+    }
+
+    @Description("The state the actor acts for, where the text that introduced it says so (discovered actors).")
+    public Uni<List<Actor>> actsFor(@Source List<Actor> list) {
+        return details(list, a -> a.actsFor).chain(ids -> {
+            Set<String> wanted = new LinkedHashSet<>();
+            ids.forEach(id -> {
+                if (id != null) {
+                    wanted.add(id);
+                }
+            });
+            if (wanted.isEmpty()) {
+                return Uni.createFrom().item(ids.stream().map(id -> (Actor) null).toList());
+            }
+            return actors.byIds(wanted).map(views -> ids.stream()
+                    .map(id -> id == null || !views.containsKey(id) ? null : Actor.of(views.get(id))).toList());
+        });
+    }
+
+    @Description("Where a discovered actor was first found: the document and the offsets of its words there.")
+    public Uni<List<ActorMention>> mention(@Source List<Actor> list) {
+        return details(list, a -> a).chain(views -> {
+            Set<java.util.UUID> docs = new LinkedHashSet<>();
+            views.forEach(v -> {
+                if (v != null && v.mentionDocument != null) {
+                    docs.add(v.mentionDocument);
+                }
+            });
+            if (docs.isEmpty()) {
+                return Uni.createFrom().item(views.stream().map(v -> (ActorMention) null).toList());
+            }
+            return documents.byIds(docs).map(byId -> views.stream().map(v -> v == null || v.mentionDocument == null
+                    || !byId.containsKey(v.mentionDocument) ? null
+                    : new ActorMention(Document.of(byId.get(v.mentionDocument)), v.mentionText, v.mentionStart, v.mentionEnd)).toList());
+        });
     }
 
     @Description("How many active facts involve the actor.")

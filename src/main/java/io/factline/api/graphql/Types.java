@@ -91,6 +91,11 @@ public final class Types {
         }
     }
 
+    @Type("ActorMention")
+    @Description("Where a discovered actor was found: a document and the character offsets of its words in the text.")
+    public record ActorMention(@NonNull Document document, @NonNull String text, int start, int end) {
+    }
+
     @Type("Topic")
     public record Topic(@Id @NonNull String id, @NonNull String name, @Ignore TopicView details) {
         static Topic of(TopicView view) {

@@ -51,12 +51,18 @@ final class Dtos {
                         LocalDate publishedDate, String url) {
     }
 
+    /** An actor; {@code discovered} ones were found by the extractor, at {@code mention}, acting for {@code actsFor}. */
     record ActorDto(String id, String name, String kind, List<String> aliases, String wikidataId, String description,
-                    int factCount) {
+                    int factCount, boolean discovered, String actsFor, MentionDto mention) {
         static ActorDto of(ActorView a) {
             return new ActorDto(a.id, a.name, a.kind, a.aliases == null ? List.of() : List.of(a.aliases), a.wikidataId,
-                    a.description, a.factCount);
+                    a.description, a.factCount, a.discovered, a.actsFor,
+                    a.mentionDocument == null ? null : new MentionDto(a.mentionDocument, a.mentionText, a.mentionStart, a.mentionEnd));
         }
+    }
+
+    /** Where a discovered actor was found: a document and the offsets of the words in its text. */
+    record MentionDto(UUID document, String text, Integer start, Integer end) {
     }
 
     record ActorList(List<ActorDto> items, String nextCursor) {
