@@ -69,11 +69,18 @@ final class MeetingReader implements FactReader {
                 continue; // "MND phoned him": a call has two sides even when the text leaves one unnamed
             }
             List<FactActor> actors = roles(parse, p, hit.get().lastToken(), all, subject, mode);
-            Dating.Dated dated = dating.of(parse, p, nominalDates);
-            double confidence = 0.8 - (Participants.fromContext(subject) ? 0.1 : 0) - (dated.inherited() ? 0.05 : 0);
             ExtractionData.Trigger t = hit.get().entry();
-            sentenceFacts.add(drafting.draft(parse, FactType.MEETING, new Drafting.Codes(t.cameo(), t.plover(), t.mode()),
-                    actors, dated, confidence));
+            Drafting.Codes codes = new Drafting.Codes(t.cameo(), t.plover(), t.mode());
+            List<DateFinder.DateMention> occasions = occasions(parse, p);
+            if (occasions.size() >= 2) { // "have met three times: in Singapore in June 2018, in Hanoi in February 2019 …"
+                for (DateFinder.DateMention d : occasions) {
+                    sentenceFacts.add(drafting.draft(parse, FactType.MEETING, codes, actors, new Dating.Dated(d.date(), null, false, true), 0.75));
+                }
+            } else {
+                Dating.Dated dated = dating.of(parse, p, nominalDates);
+                double confidence = 0.8 - (Participants.fromContext(subject) ? 0.1 : 0) - (dated.inherited() ? 0.05 : 0);
+                sentenceFacts.add(drafting.draft(parse, FactType.MEETING, codes, actors, dated, confidence));
+            }
             parse.discourse.jointActors(ids);
             verbMeeting = true;
         }
@@ -83,6 +90,31 @@ final class MeetingReader implements FactReader {
                 break; // one meeting named per sentence: "summit … talks" is one occasion
             }
         }
+    }
+
+    /**
+     * The occasions a meeting verb lists after a count or a colon ("met three times: in Singapore in
+     * June 2018, in Hanoi in February 2019 and at Panmunjom in June 2019"): each is a meeting of its own.
+     */
+    private static List<DateFinder.DateMention> occasions(SentenceParse parse, Predicate p) {
+        Sentence s = parse.s;
+        boolean listed = false;
+        for (int i = p.head() + 1; i < p.argsTo() && i <= p.head() + 4; i++) {
+            listed |= s.words()[i].equals(":") || s.lower(i).matches("times|twice|thrice");
+        }
+        if (!listed) {
+            return List.of();
+        }
+        List<DateFinder.DateMention> out = new ArrayList<>();
+        for (DateFinder.DateMention d : parse.datesIn(p.head() + 1, p.argsTo())) {
+            boolean future = parse.discourse.documentDate() != null && d.date().isKnown()
+                    && d.date().start().isAfter(parse.discourse.documentDate());
+            if (!d.relative() && !d.target() && !d.span() && d.date().isKnown() && !future
+                    && out.stream().noneMatch(o -> o.date().equals(d.date()))) {
+                out.add(d);
+            }
+        }
+        return out;
     }
 
     private static boolean main(SentenceParse parse, Predicate p) {

@@ -73,6 +73,7 @@ final class NominalEvents {
             String tag = s.tags()[i];
             String w = s.lower(i);
             boolean modifier = tag.matches("DET.*|ADJ.*|NUM.*|PROPN.*|NOUN.*") || w.equals("-") || w.equals("'s") || w.equals("’s")
+                    || w.matches("[-–][\\p{L}.]+") // "Japan -India": the tokenizer's piece of "Japan-India"
                     || tag.startsWith("PRON") && (w.equals("their") || w.equals("our") || w.equals("its") || w.equals("his") || w.equals("her"))
                     || tag.startsWith("PART") && !w.equals("to") && !w.equals("not");
             if (!modifier) {

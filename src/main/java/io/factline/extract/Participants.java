@@ -55,7 +55,8 @@ final class Participants {
             int tok = parse.token(m);
             boolean accepted = tok < stop && (directlyAfter(s, tok, lastToken) || introduced(s, tok, COMPANY_WORDS)
                     || previous != null && out.contains(previous) && s.tokenFrom(previous.end()) >= tok - 2);
-            if (accepted && !parse.isAffiliation(m, parse.mentionsIn(lastToken + 1, p.argsTo()))) {
+            boolean destination = tok > 0 && s.lower(tok - 1).equals("to"); // "traveled to Pyongyang": the host
+            if (accepted && (destination || !parse.isPlace(m)) && !parse.isAffiliation(m, parse.mentionsIn(lastToken + 1, p.argsTo()))) {
                 out.add(m);
             }
             previous = m;

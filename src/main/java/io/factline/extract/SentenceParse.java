@@ -182,12 +182,14 @@ final class SentenceParse {
         if (PLACE_PREPOSITIONS.contains(s.lower(before))) {
             return true;
         }
-        if (s.words()[tok - 1].equals(",") && tok >= 2) { // "in Phnom Penh, Cambodia"
+        if (s.words()[tok - 1].equals(",") && tok >= 2 && !inDate(tok - 2)) { // "in Phnom Penh, Cambodia at the summit"
             int prev = tok - 2;
             while (prev > 0 && s.tags()[prev].startsWith("PROPN")) {
                 prev--;
             }
-            return PLACE_PREPOSITIONS.contains(s.lower(prev)) && s.tags()[prev + 1].startsWith("PROPN");
+            int after = s.tokenFrom(m.end());
+            boolean listGoesOn = after < s.size() && s.lower(after).equals("and"); // "in Hanoi, Vietnam and Japan signed"
+            return PLACE_PREPOSITIONS.contains(s.lower(prev)) && s.tags()[prev + 1].startsWith("PROPN") && !listGoesOn;
         }
         return false;
     }
@@ -312,6 +314,11 @@ final class SentenceParse {
             keywordTopics = topics.sentenceTopics(this);
         }
         return keywordTopics;
+    }
+
+    private boolean inDate(int token) {
+        int at = s.tokenStarts()[token];
+        return dates.stream().anyMatch(d -> at >= d.start() && at < d.end());
     }
 
     /** Dates of the sentence that lie in tokens [from, to). */

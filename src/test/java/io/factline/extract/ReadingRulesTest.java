@@ -1,0 +1,241 @@
+package io.factline.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.factline.domain.DatePrecision;
+import io.factline.domain.FactActor;
+import io.factline.domain.FactType;
+import io.factline.domain.Role;
+
+/**
+ * The rules that read documents the extractor was not written for, each on sentences written for
+ * this test (none from the development set): the document's own date, several acts in a sentence,
+ * actors the gazetteer lacks, types by the number of sides, clauses, transcripts and letters.
+ */
+class ReadingRulesTest {
+
+    private static RuleBasedExtractor pipeline;
+
+    @BeforeAll
+    static void load() {
+        pipeline = RuleBasedExtractor.bundled();
+    }
+
+    private static List<FactDraft> extract(String text) {
+        return pipeline.extract(new DocumentText(text, null, null));
+    }
+
+    private static List<FactDraft> of(List<FactDraft> drafts, FactType type) {
+        return drafts.stream().filter(d -> d.type() == type).toList();
+    }
+
+    private static FactDraft only(List<FactDraft> drafts, FactType type) {
+        List<FactDraft> found = of(drafts, type);
+        assertThat(found).as("%s facts in %s", type, drafts).hasSize(1);
+        return found.get(0);
+    }
+
+    private static List<String> ids(FactDraft d) {
+        return d.actors().stream().map(FactActor::actorId).toList();
+    }
+
+    @Test
+    void aDateLineGivesTheDocumentItsDateInEveryCommonForm() {
+        assertThat(DocumentDates.ofLine("March 3, 2031")).isEqualTo(LocalDate.of(2031, 3, 3));
+        assertThat(DocumentDates.ofLine("3 March 2031")).isEqualTo(LocalDate.of(2031, 3, 3));
+        assertThat(DocumentDates.ofLine("2031-03-03")).isEqualTo(LocalDate.of(2031, 3, 3));
+        assertThat(DocumentDates.ofLine("Updated March 3, 2031 (RL34567)")).isEqualTo(LocalDate.of(2031, 3, 3));
+        assertThat(DocumentDates.ofLine("Published 9:05 PM EST, Mon March 3, 2031")).isEqualTo(LocalDate.of(2031, 3, 3));
+        assertThat(DocumentDates.ofLine("(March 3, 2031)")).isEqualTo(LocalDate.of(2031, 3, 3));
+        assertThat(DocumentDates.ofLine("Tokyo, March 3, 2031, 1130Z.")).isEqualTo(LocalDate.of(2031, 3, 3));
+        assertThat(DocumentDates.ofLine("Last updated: 03-03-2031 10:00:00 ZULU")).isEqualTo(LocalDate.of(2031, 3, 3));
+        assertThat(DocumentDates.ofLine("Readout of the Call")).isNull();
+        assertThat(DocumentDates.ofLine("In March 2031, the envoys met again in Tokyo.")).isNull();
+        assertThat(DocumentDates.ofLine("March 2031")).isNull(); // a month is no day to count "yesterday" from
+    }
+
+    @Test
+    void theDateLineNearTheTitleDatesTheActsOfToday() {
+        List<FactDraft> drafts = extract("Joint Readout of the Envoys' Meeting\n\nOffice of the Spokesperson\n\n"
+                + "Thursday, March 20, 2031\n\nToday, Japan and South Korea agreed to resume their security dialogue. "
+                + "On Sunday, China criticized the exercises. Last week, Russia condemned the drills.");
+        assertThat(only(drafts, FactType.AGREEMENT).date().start()).isEqualTo(LocalDate.of(2031, 3, 20));
+        List<FactDraft> statements = of(drafts, FactType.STATEMENT);
+        assertThat(statements.get(0).date().start()).isEqualTo(LocalDate.of(2031, 3, 16));
+        assertThat(statements.get(1).date().precision()).isEqualTo(DatePrecision.MONTH); // a week: its month
+        assertThat(statements.get(1).date().start()).isEqualTo(LocalDate.of(2031, 3, 1));
+    }
+
+    @Test
+    void formalAndOrdinalDatesAreDays() {
+        FactDraft met = only(extract("Presidents Moon Jae-in and Xi Jinping met in Seoul on this 9th day of July, 2030."),
+                FactType.MEETING);
+        assertThat(met.date().start()).isEqualTo(LocalDate.of(2030, 7, 9));
+        assertThat(met.date().precision()).isEqualTo(DatePrecision.DAY);
+        FactDraft agreed = only(pipeline.extract(new DocumentText("On 14th of May 2030, Japan and China agreed to open a hotline.",
+                null, null)), FactType.AGREEMENT);
+        assertThat(agreed.date().start()).isEqualTo(LocalDate.of(2030, 5, 14));
+    }
+
+    @Test
+    void aPublishedDateGivenWithTheDocumentWinsAndTodayIsIt() {
+        FactDraft d = only(pipeline.extract(new DocumentText("Today Japan and India signed a shipbuilding pact.",
+                LocalDate.of(2029, 11, 30), null)), FactType.AGREEMENT);
+        assertThat(d.date().start()).isEqualTo(LocalDate.of(2029, 11, 30));
+    }
+
+    @Test
+    void eachCoordinatedActIsAFactOfItsOwn() {
+        List<FactDraft> drafts = extract("In May 2030, the foreign ministers of Japan and South Korea signed a fisheries "
+                + "agreement and called on China to join the talks.");
+        assertThat(only(drafts, FactType.AGREEMENT).actors()).extracting(FactActor::role).containsOnly(Role.PARTY);
+        FactDraft call = only(drafts, FactType.STATEMENT);
+        assertThat(call.plover()).isEqualTo("REQUEST");
+        assertThat(call.actors()).contains(new FactActor("china", Role.ADDRESSEE));
+    }
+
+    @Test
+    void aMeetingListedOccasionByOccasionIsOneFactPerOccasion() {
+        List<FactDraft> drafts = extract("Moon Jae-in and Xi Jinping met twice: in Beijing in December 2017 and in Osaka "
+                + "in June 2019.");
+        assertThat(of(drafts, FactType.MEETING)).extracting(d -> d.date().start().toString())
+                .containsExactly("2017-12-01", "2019-06-01");
+    }
+
+    @Test
+    void aSummitOpeningTheSentenceIsAMeetingAndWhatWasSignedThereAnAgreement() {
+        List<FactDraft> drafts = extract("At a March 2031 summit in Hanoi, Vietnam and Japan signed a maritime accord.");
+        assertThat(only(drafts, FactType.MEETING).date().start()).isEqualTo(LocalDate.of(2031, 3, 1));
+        FactDraft signed = only(drafts, FactType.AGREEMENT);
+        assertThat(ids(signed)).containsExactlyInAnyOrder("vietnam", "japan");
+        assertThat(signed.date().start()).isEqualTo(LocalDate.of(2031, 3, 1));
+    }
+
+    @Test
+    void anEventNamedWithItsOwnDateIsAFactOfThatDate() {
+        List<FactDraft> drafts = pipeline.extract(new DocumentText("The ministers reaffirmed the Japan-India joint statement "
+                + "of October 2, 2027.", LocalDate.of(2030, 1, 5), null));
+        List<FactDraft> agreements = of(drafts, FactType.AGREEMENT);
+        assertThat(agreements).extracting(d -> d.date().start().toString()).contains("2027-10-02");
+        assertThat(agreements.stream().filter(d -> d.date().start().getYear() == 2027).findFirst().orElseThrow().actors())
+                .extracting(FactActor::actorId).contains("japan", "india");
+    }
+
+    @Test
+    void twoSidesCommittingTogetherAgreeAndOneSideAloneStates() {
+        List<FactDraft> drafts = extract("In 2031, Canada and Australia reaffirmed their commitment to the Pacific. "
+                + "In 2031, Canada reaffirmed its commitment to the Arctic. In 2031, Canada and Australia condemned the test.");
+        assertThat(drafts).extracting(FactDraft::type).containsExactly(FactType.AGREEMENT, FactType.STATEMENT, FactType.STATEMENT);
+        assertThat(ids(drafts.get(2))).containsExactlyInAnyOrder("canada", "australia");
+    }
+
+    @Test
+    void aStatementVerbWithTheirJointCommitmentIsAnAgreement() {
+        FactDraft d = only(extract("In 2031, France and Germany emphasized their joint commitment to the alliance."),
+                FactType.AGREEMENT);
+        assertThat(ids(d)).containsExactlyInAnyOrder("france", "germany");
+    }
+
+    @Test
+    void futureHypotheticalAndNegatedActsAreNoFacts() {
+        assertThat(extract("In 2031, Japan and Korea will sign the pact. Japan and China could agree on fisheries. "
+                + "India did not condemn the launch. If Russia visits Pyongyang, Seoul would protest.")).isEmpty();
+    }
+
+    @Test
+    void peopleNamedWithATitleAreDiscoveredAndTiedToTheirState() {
+        List<FactDraft> drafts = extract("In 2031, Foreign Minister of Mongolia Batbold Erdene met Secretary of State "
+                + "Marco Rubio in Washington. Later that year, Batbold Erdene said the talks were useful.");
+        FactDraft met = only(drafts, FactType.MEETING);
+        assertThat(ids(met)).containsExactlyInAnyOrder("batbold-erdene", "marco-rubio");
+        DiscoveredActor found = met.discovered().get(0);
+        assertThat(found.name()).isEqualTo("Batbold Erdene");
+        assertThat(found.state()).isEqualTo("mongolia");
+        assertThat(found.kind()).isEqualTo(io.factline.domain.ActorKind.PERSON);
+        assertThat(ids(only(drafts, FactType.STATEMENT))).containsExactly("batbold-erdene");
+    }
+
+    @Test
+    void bodiesNamedWithTheirAcronymAndCompaniesAreDiscoveredAndFoundAgain() {
+        List<FactDraft> drafts = extract("In 2031, the Joint Fisheries Monitoring Panel (JFMP) was launched by Japan and "
+                + "Chile. In 2031, the JFMP said catches had fallen. In 2031, Hanwha Ocean announced a new shipyard.");
+        List<FactDraft> statements = of(drafts, FactType.STATEMENT);
+        assertThat(ids(statements.get(0))).containsExactly("joint-fisheries-monitoring-panel");
+        assertThat(statements.get(0).discovered().get(0).alias()).isEqualTo("JFMP");
+        assertThat(ids(statements.get(1))).containsExactly("hanwha-ocean");
+    }
+
+    @Test
+    void namesTheGazetteerRefusesAreNotDiscovered() {
+        List<FactDraft> drafts = extract("In 2031, the Washington Post said the talks had stalled.");
+        assertThat(drafts).isEmpty();
+    }
+
+    @Test
+    void theLeadersAndTheyAndWeAreThePrincipalsOfAJointStatement() {
+        List<FactDraft> drafts = extract("Joint Statement\n\nJune 3, 2031\n\nPresident Joe Biden and Prime Minister "
+                + "Fumio Kishida met in Tokyo today. The Leaders condemned the missile launches. They reaffirmed their "
+                + "alliance. We commit to closer cooperation.");
+        List<String> both = List.of("joe-biden", "fumio-kishida");
+        assertThat(ids(only(drafts, FactType.STATEMENT))).containsExactlyInAnyOrderElementsOf(both);
+        assertThat(of(drafts, FactType.AGREEMENT)).hasSize(2).allSatisfy(d -> assertThat(ids(d)).containsExactlyInAnyOrderElementsOf(both));
+        assertThat(drafts).allSatisfy(d -> assertThat(d.date().start()).isEqualTo(LocalDate.of(2031, 6, 3)));
+    }
+
+    @Test
+    void aPurchaseWithAPriceIsADealEvenAnnouncedAsFuture() {
+        List<FactDraft> drafts = extract("Fact Sheet\n\nApril 1, 2031\n\nVietnam Airlines will purchase 20 new aircraft "
+                + "valued at $4 billion. Vietnam will consider new routes.");
+        FactDraft deal = only(drafts, FactType.AGREEMENT);
+        assertThat(ids(deal)).containsExactly("vietnam-airlines");
+        assertThat(deal.date().start()).isEqualTo(LocalDate.of(2031, 4, 1));
+    }
+
+    @Test
+    void aPledgeDatedByItsTargetIsDatedWhenMadeAndTheTargetKept() {
+        FactDraft pledge = only(pipeline.extract(new DocumentText("Samsung pledged to invest $1 billion in Texas by 2035.",
+                LocalDate.of(2031, 2, 2), null)), FactType.STATEMENT);
+        assertThat(pledge.date().start()).isEqualTo(LocalDate.of(2031, 2, 2));
+        assertThat(pledge.target().start().getYear()).isEqualTo(2035);
+    }
+
+    @Test
+    void inATranscriptISpeaksForTheTurnAndWeForThoseWhoMet() {
+        List<FactDraft> drafts = extract("Remarks by President Biden and President Yoon Suk Yeol in Joint Press Conference\n\n"
+                + "(May 21, 2022)\n\nPRESIDENT YOON: At this summit, we agreed to expand joint exercises. "
+                + "I call on North Korea to return to talks.\n\nPRESIDENT BIDEN: I welcome the investments of Korean firms.");
+        FactDraft conference = of(drafts, FactType.MEETING).get(0);
+        assertThat(ids(conference)).contains("joe-biden", "yoon-suk-yeol");
+        assertThat(ids(only(drafts, FactType.AGREEMENT))).containsExactlyInAnyOrder("joe-biden", "yoon-suk-yeol");
+        List<FactDraft> statements = of(drafts, FactType.STATEMENT);
+        assertThat(statements).extracting(d -> ids(d).get(0)).containsExactly("yoon-suk-yeol", "joe-biden");
+    }
+
+    @Test
+    void theSignatoryOfALetterIsI() {
+        List<FactDraft> drafts = extract("Telegram From the Embassy to the Department\n\nHanoi, June 2, 1972, 0900Z.\n\n"
+                + "1. Yesterday I told the Foreign Minister that the talks would resume.\n\n2. Nothing further.\n\nWinthrop");
+        FactDraft told = only(drafts, FactType.STATEMENT);
+        assertThat(ids(told)).containsExactly("winthrop");
+        assertThat(told.date().start()).isEqualTo(LocalDate.of(1972, 6, 1));
+    }
+
+    @Test
+    void aGovernmentOrganSpeaksForItsStateToo() {
+        FactDraft d = only(extract("In 2031, KCNA said the launch was a success."), FactType.STATEMENT);
+        assertThat(ids(d)).containsExactly("kcna", "north-korea");
+    }
+
+    @Test
+    void anAsideInBracketsDoesNotHideTheSubject() {
+        FactDraft d = only(extract("In 1950, two U.S. officials (one of whom would later become an ambassador) proposed "
+                + "a ceasefire."), FactType.STATEMENT);
+        assertThat(ids(d)).containsExactly("united-states");
+    }
+}
