@@ -10,4 +10,8 @@ import java.util.List;
 interface ClauseAnalyser {
 
     List<Predicate> analyse(Sentence sentence);
+
+    /** Called on each sentence before its actors are read; an analyser that tags better may retag it. */
+    default void prepare(Sentence sentence) {
+    }
 }

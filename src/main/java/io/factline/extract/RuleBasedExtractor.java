@@ -169,6 +169,7 @@ public final class RuleBasedExtractor implements FactExtractor {
 
     private SentenceParse parse(String text, int start, int end, Discourse discourse) {
         Sentence s = Nlp.analyse(text, start, end, verbs);
+        clauses.prepare(s);
         List<DateMention> dateMentions = dates.find(text, s.start(), s.end(), discourse.reference(),
                 discourse.narrativeDate() == null ? null : discourse.narrativeDate().start());
         // who held an office is read at the sentence's date, else the story's, else the document's

@@ -14,7 +14,7 @@ final class Sentence {
     private final int start;
     private final int end;
     private final String[] words;
-    private final String[] tags;
+    private String[] tags;
     private final int[] tokenStarts;
     private final int[] tokenEnds;
     private final VerbForms verbs;
@@ -53,6 +53,15 @@ final class Sentence {
 
     String[] tags() {
         return tags;
+    }
+
+    /** Replaces the part-of-speech tags (Universal Dependencies tags) with another tagger's. */
+    void retag(String[] universalTags) {
+        if (universalTags.length != words.length) {
+            throw new IllegalArgumentException("one tag per token");
+        }
+        this.tags = universalTags.clone();
+        this.statistical = null;
     }
 
     int[] tokenStarts() {
