@@ -47,7 +47,8 @@ final class AgreementReader implements FactReader {
             if (hit.isPresent()) {
                 entry = hit.get().entry();
             } else if (triggers.verb(parse.s, p, FactType.STATEMENT).isPresent() && jointObject(parse, p)) {
-                entry = new ExtractionData.Trigger(p.lemma(), "057", "AGREE", null, "joint", null, null, null, null);
+                ExtractionData.Codes own = triggers.codes(FactType.AGREEMENT);
+                entry = new ExtractionData.Trigger(p.lemma(), own.cameo(), own.plover(), own.mode(), "joint", null, null, null, null);
             } else {
                 continue;
             }

@@ -59,9 +59,9 @@ final class Dating {
     static FactDate inherited(SentenceParse parse, Predicate p) {
         Discourse d = parse.discourse;
         LocalDate documentDate = d.documentDate();
-        ShallowClauses.Form form = p == null ? null : ShallowClauses.form(parse.s, p.head());
+        Sentence.Form form = p == null ? null : parse.s.form(p.head());
         boolean present = p != null && !p.has(Predicate.Flag.PAST_PERFECT) && p.relation() != Relation.PARTICIPLE
-                && (form == ShallowClauses.Form.BASE || form == ShallowClauses.Form.PRESENT_3SG || p.has(Predicate.Flag.PROGRESSIVE));
+                && (form == Sentence.Form.BASE || form == Sentence.Form.PRESENT_3SG || p.has(Predicate.Flag.PROGRESSIVE));
         if (documentDate != null && (present || d.narrativeDate() == null)) {
             return FactDate.day(documentDate, null);
         }

@@ -88,10 +88,16 @@ public record ExtractionData(List<Actor> actors, Offices offices, Triggers trigg
     public record EventNoun(String noun, String cameo, String plover, String mode) {
     }
 
-    /** One fact type's triggers: verbs, event nouns, and objects that make a statement verb a joint act. */
+    /** A type's own event codes, for facts no trigger word codes (a transcript's statement, a joint commitment). */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record TypeTriggers(List<Trigger> verbs, List<EventNoun> nouns, List<String> jointObjects) {
+    public record Codes(String cameo, String plover, String mode) {
+    }
+
+    /** One fact type's triggers: its codes, verbs, event nouns, and objects that make a statement verb a joint act. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record TypeTriggers(Codes codes, List<Trigger> verbs, List<EventNoun> nouns, List<String> jointObjects) {
         public TypeTriggers {
+            codes = codes == null ? new Codes(null, null, null) : codes;
             verbs = verbs == null ? List.of() : verbs;
             nouns = nouns == null ? List.of() : nouns;
             jointObjects = jointObjects == null ? List.of() : jointObjects;
@@ -103,7 +109,7 @@ public record ExtractionData(List<Actor> actors, Offices offices, Triggers trigg
     public record Triggers(Map<FactType, TypeTriggers> types, List<String> governorPrepositions, List<String> governorVerbs,
                            List<String> jointSubjects, List<String> targetMarkers) {
         public TypeTriggers of(FactType type) {
-            return types.getOrDefault(type, new TypeTriggers(null, null, null));
+            return types.getOrDefault(type, new TypeTriggers(null, null, null, null));
         }
     }
 

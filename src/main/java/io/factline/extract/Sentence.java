@@ -187,4 +187,27 @@ final class Sentence {
         }
         return words.length;
     }
+
+    /** A verb's form: the tagger gives UD tags, which carry no tense. */
+    enum Form { BASE, PAST, PARTICIPLE, PRESENT_3SG, ING }
+
+    /** The form of a verb, from its spelling and lemma (the tagger gives UD tags, without tense). */
+    Form form(int i) {
+        String w = lower(i);
+        String lemma = lemma(i);
+        if (w.endsWith("ing") && !lemma.endsWith("ing") || w.endsWith("ing") && w.length() > 5 && !w.equals(lemma)) {
+            return Form.ING;
+        }
+        if (w.equals(lemma)) {
+            return Form.BASE;
+        }
+        if (w.equals(lemma + "s") || w.equals(lemma + "es") || lemma.endsWith("y") && w.equals(lemma.substring(0, lemma.length() - 1) + "ies")
+                || w.equals("is") || w.equals("has") || w.equals("does")) {
+            return Form.PRESENT_3SG;
+        }
+        if (w.endsWith("en") || w.equals("been") || w.equals("done") || w.equals("gone")) {
+            return Form.PARTICIPLE;
+        }
+        return Form.PAST;
+    }
 }

@@ -26,7 +26,8 @@ final class SentenceParse {
 
     private final Set<String> reportingVerbs;
     private final Set<String> governorVerbs;
-    private final Set<String> agentNouns;
+    final Set<String> agentNouns;
+    private final MentionRoles roles = new MentionRoles(this);
 
     SentenceParse(Sentence s, List<Predicate> predicates, List<Mention> mentions, List<DateMention> dates,
                   Discourse discourse, Set<String> reportingVerbs, Set<String> governorVerbs, Set<String> agentNouns) {
@@ -76,7 +77,7 @@ final class SentenceParse {
      */
     private boolean reported(Predicate p) {
         if (p.governor() < 0 || p.subjectFrom() < 0 || subject(p).isEmpty()
-                || ShallowClauses.form(s, p.head()) != ShallowClauses.Form.PAST || p.head() != p.first()) {
+                || s.form(p.head()) != Sentence.Form.PAST || p.head() != p.first()) {
             return false;
         }
         Predicate reporting = predicates.get(p.governor());
@@ -104,25 +105,13 @@ final class SentenceParse {
         List<Mention> in = mentionsIn(p.subjectFrom(), p.subjectTo());
         List<Mention> out = new ArrayList<>();
         for (Mention m : in) {
-            if (!isPlace(m) && !isAffiliation(m, in) && !isPossessorOfThing(m, p) && !inPrepositionalPhrase(m)) {
+            if (!isPlace(m) && !isAffiliation(m, in) && !roles.isPossessorOfThing(m, p) && !roles.inPrepositionalPhrase(m)) {
                 out.add(m);
             }
         }
         return out;
     }
 
-    /** "In lockstep coordination with the Biden administration, I commit": a name in a phrase of its own is no subject. */
-    private boolean inPrepositionalPhrase(Mention m) {
-        int tok = token(m);
-        int before = tok - 1;
-        while (before >= 0 && (s.tags()[before].matches("DET.*|ADJ.*|NUM.*") || Character.isUpperCase(s.words()[before].charAt(0))
-                && s.tags()[before].matches("PROPN.*|NOUN.*") && !s.inName(before))) {
-            before--;
-        }
-        return before >= 0 && s.tags()[before].startsWith("ADP") && !s.lower(before).equals("of")
-                && !(s.lower(before).equals("by") && before > 0 && s.lemma(before - 1).equals("be"))
-                && !(before > 0 && agentNouns.contains(s.lower(before - 1))); // "a spokesperson for the party"
-    }
 
     /** "was released by the Governments of …": the agent of a passive verb. */
     List<Mention> agent(Predicate p) {
@@ -166,102 +155,11 @@ final class SentenceParse {
         return s.tokenAt(m.start());
     }
 
-    private static final Set<String> PLACE_PREPOSITIONS = Set.of("in", "at", "to", "from", "near", "into", "across",
-            "toward", "towards", "inside", "outside", "on", "throughout", "around", "off", "within");
-
-    /** "Critics in Seoul", "met in Honolulu, Hawaii": a name after a preposition of place, or in apposition to one. */
-    boolean isPlace(Mention m) {
-        int tok = token(m);
-        if (tok <= 0) {
-            return false;
-        }
-        int before = tok - 1;
-        while (before > 0 && (s.tags()[before].startsWith("DET") || s.tags()[before].startsWith("ADJ"))) {
-            before--;
-        }
-        if (PLACE_PREPOSITIONS.contains(s.lower(before))) {
-            return true;
-        }
-        if (s.words()[tok - 1].equals(",") && tok >= 2 && !inDate(tok - 2)) { // "in Phnom Penh, Cambodia at the summit"
-            int prev = tok - 2;
-            while (prev > 0 && s.tags()[prev].startsWith("PROPN")) {
-                prev--;
-            }
-            int after = s.tokenFrom(m.end());
-            boolean listGoesOn = after < s.size() && s.lower(after).equals("and"); // "in Hanoi, Vietnam and Japan signed"
-            return PLACE_PREPOSITIONS.contains(s.lower(prev)) && s.tags()[prev + 1].startsWith("PROPN") && !listGoesOn;
-        }
-        return false;
-    }
-
-    /**
-     * A state named only to say whom a person acts for: "Japanese Foreign Minister Hayashi",
-     * "President Yoon of the Republic of Korea (ROK)", "Foreign Minister of Japan Motegi".
-     */
-    boolean isAffiliation(Mention m, List<Mention> among) {
-        if (m.actorIds().size() != 1 || !isState(m.actorIds().get(0))) {
-            return false;
-        }
-        String state = m.actorIds().get(0);
-        int idx = among.indexOf(m);
-        for (int j = idx + 1; j < among.size() && j <= idx + 1; j++) {
-            Mention next = among.get(j);
-            if (next.start() - m.end() <= 40 && !textBetween(m.end(), next.start()).matches("(?s).*(,|\\band\\b|;).*")
-                    && actsFor(next, state)) {
-                return true;
-            }
-        }
-        for (int j = idx - 1; j >= 0 && j >= idx - 2; j--) {
-            Mention prev = among.get(j);
-            String between = textBetween(prev.end(), m.start());
-            if (between.matches("(?s)\\s*(of|of the|,|\\()\\s*(the\\s*)?") && actsFor(prev, state)) {
-                return true;
-            }
-            if (prev.actorIds().equals(m.actorIds()) && between.matches("\\s*\\(\\s*")) {
-                return true; // "the Republic of Korea (ROK)"
-            }
-        }
-        return false;
-    }
-
-    /** "the ROK's efforts", "DPRK's decision": a possessor of a thing in the subject, not the actor. */
-    private boolean isPossessorOfThing(Mention m, Predicate p) {
-        int end = s.tokenFrom(m.end());
-        if (end >= s.size() || !(s.lower(end).equals("'s") || s.lower(end).equals("’s") || s.words()[end].equals("'")
-                || m.end() < s.end() && s.documentText().startsWith("’s", m.end()))) {
-            return false;
-        }
-        return end + 1 < p.subjectTo() && !s.tags()[end + 1].startsWith("PROPN") && !isAgentWordAt(end + 1, p.subjectTo());
-    }
-
-    private boolean isAgentWordAt(int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (!(s.tags()[i].startsWith("ADJ") || s.tags()[i].startsWith("NOUN"))) {
-                return false;
-            }
-            if (AGENT_HEADS.contains(s.lower(i))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static final Set<String> AGENT_HEADS = Set.of("ministry", "government", "officials", "official", "spokesperson",
-            "spokesman", "spokeswoman", "leader", "leaders", "president", "minister", "military", "forces", "office",
-            "administration", "intelligence", "agency", "embassy", "delegation", "report", "assessment");
-
-    private boolean actsFor(Mention person, String state) {
-        return person.actorIds().stream().anyMatch(id -> !isState(id) && state.equals(discourse.sideOf(id)));
-    }
-
     boolean isState(String id) {
         ExtractionData.Actor a = discourse.actor(id);
         return a != null && a.isState();
     }
 
-    private String textBetween(int from, int to) {
-        return from >= to ? "" : s.documentText().substring(from, to);
-    }
 
     /** Whether the offset lies inside a quotation (computed once per sentence). */
     boolean inQuotes(int offset) {
@@ -283,6 +181,16 @@ final class SentenceParse {
             quoted[s.end() - s.start()] = in;
         }
         return offset >= s.start() && offset <= s.end() && quoted[offset - s.start()];
+    }
+
+    /** "Critics in Seoul", "met in Honolulu, Hawaii": a name after a preposition of place, or in apposition to one. */
+    boolean isPlace(Mention m) {
+        return roles.isPlace(m);
+    }
+
+    /** A state named only to say whom a person acts for ("Japanese Foreign Minister Hayashi"). */
+    boolean isAffiliation(Mention m, List<Mention> among) {
+        return roles.isAffiliation(m, among);
     }
 
     /**
@@ -316,10 +224,6 @@ final class SentenceParse {
         return keywordTopics;
     }
 
-    private boolean inDate(int token) {
-        int at = s.tokenStarts()[token];
-        return dates.stream().anyMatch(d -> at >= d.start() && at < d.end());
-    }
 
     /** Dates of the sentence that lie in tokens [from, to). */
     List<DateMention> datesIn(int fromToken, int toToken) {

@@ -7,6 +7,8 @@ import java.util.Set;
 
 import io.factline.extract.Predicate.Flag;
 import io.factline.extract.Predicate.Relation;
+import io.factline.extract.Sentence.Form;
+import io.factline.extract.VerbGroups.Group;
 
 /**
  * A clause analyser over OpenNLP's part-of-speech tags: verb groups ("has also met", "will be
@@ -18,18 +20,16 @@ import io.factline.extract.Predicate.Relation;
 final class ShallowClauses implements ClauseAnalyser {
 
     private final ExtractionData.ClauseWords words;
+    private final VerbGroups verbGroups;
 
     ShallowClauses(ExtractionData.ClauseWords words) {
         this.words = words;
-    }
-
-    /** A verb group's tokens: its first word and its verb. */
-    private record Group(int first, int head, int end) {
+        this.verbGroups = new VerbGroups(words);
     }
 
     @Override
     public List<Predicate> analyse(Sentence s) {
-        List<Group> groups = groups(s);
+        List<Group> groups = verbGroups.of(s);
         List<Predicate> out = new ArrayList<>(groups.size());
         List<Integer> boundaries = new ArrayList<>(groups.size());
         int[] depth = parenthesisDepth(s);
@@ -53,7 +53,7 @@ final class ShallowClauses implements ClauseAnalyser {
             }
             boundaries.add(r.boundary);
             out.add(new Predicate(g.first(), g.head(), s.size(), s.lemma(g.head()), r.relation, r.governor,
-                    r.subjectFrom, r.subjectTo, flags(s, g, r), r.conjunction));
+                    r.subjectFrom, r.subjectTo, verbGroups.flags(s, g, r.relation(), r.conjunction()), r.conjunction));
         }
         return withArgumentEnds(out, boundaries, s.size());
     }
@@ -86,7 +86,7 @@ final class ShallowClauses implements ClauseAnalyser {
         }
         int k = before.size();
         int previousIndex = previous == null ? -1 : before.indexOf(previous);
-        Form form = form(s, g.head());
+        Form form = s.form(g.head());
         if (b >= 0 && s.lower(b).equals("to") && (s.tags()[b].startsWith("PART") || form == Form.BASE || form == Form.ING)) {
             return infinitive(s, b, previous, before, previousIndex + 1);
         }
@@ -241,7 +241,7 @@ final class ShallowClauses implements ClauseAnalyser {
      */
     private Reading coordinated(Sentence s, Group g, int conj, List<Predicate> before, String conjunction) {
         boolean comma = conj > 0 && s.words()[conj - 1].equals(",");
-        Form form = form(s, g.head());
+        Form form = s.form(g.head());
         boolean finite = form == Form.PAST || form == Form.PRESENT_3SG || g.first() < g.head() || comma;
         int gov = before.size() - 1;
         if (finite) {
@@ -249,7 +249,7 @@ final class ShallowClauses implements ClauseAnalyser {
             for (int j = before.size() - 1; j >= 0 && sameForm < 0; j--) { // verbs joined by "and" share their tense
                 Relation r = before.get(j).relation();
                 if ((r == Relation.MAIN || r == Relation.COORDINATED || r == Relation.COMPLEMENT || r == Relation.ADVERBIAL)
-                        && form(s, before.get(j).head()) == form) {
+                        && s.form(before.get(j).head()) == form) {
                     sameForm = j;
                 }
             }
@@ -311,121 +311,5 @@ final class ShallowClauses implements ClauseAnalyser {
         return out;
     }
 
-    private Set<Flag> flags(Sentence s, Group g, Reading r) {
-        Set<Flag> flags = EnumSet.noneOf(Flag.class);
-        boolean be = false;
-        for (int i = g.first(); i < g.head(); i++) {
-            String w = s.lower(i);
-            if (words.negation().contains(w)) {
-                flags.add(Flag.NEGATED);
-            } else if (words.modal().contains(w)) {
-                flags.add(Flag.MODAL);
-            } else if (words.future().contains(w)) {
-                flags.add(Flag.FUTURE);
-            } else if (w.equals("has") || w.equals("have") || w.equals("'ve")) {
-                flags.add(Flag.PERFECT);
-            } else if (w.equals("had") || w.equals("'d")) {
-                flags.add(Flag.PAST_PERFECT);
-            } else if (s.lemma(i).equals("be")) {
-                be = true;
-            }
-        }
-        for (int i = g.first() - 1; i >= 0 && i >= g.first() - 2; i--) { // "never met", "not to"
-            if (words.negation().contains(s.lower(i)) && !s.lower(i).equals("no")) {
-                flags.add(Flag.NEGATED);
-            }
-        }
-        Form form = form(s, g.head());
-        if (be && (form == Form.PAST || form == Form.PARTICIPLE) && !words.statePassives().contains(s.lower(g.head()))) {
-            flags.add(Flag.PASSIVE); // "was launched"; but "are committed to" says what the subject does
-        } else if (be && form == Form.ING) {
-            flags.add(Flag.PROGRESSIVE);
-        }
-        if (r.relation() == Relation.ADVERBIAL && words.conditional().contains(r.conjunction())) {
-            flags.add(Flag.CONDITIONAL);
-        }
-        return flags;
-    }
 
-    /** Verb groups: auxiliaries, "not" and adverbs between them, and the verb they end on. */
-    private List<Group> groups(Sentence s) {
-        List<Group> out = new ArrayList<>();
-        int n = s.size();
-        for (int i = 0; i < n; i++) {
-            if (!verbal(s, i)) {
-                continue;
-            }
-            int j = i;
-            while (j + 1 < n && (verbal(s, j + 1) && !s.lower(j + 1).equals("to") && continuesGroup(s, j + 1)
-                    || words.negation().contains(s.lower(j + 1)) && !s.lower(j + 1).equals("no") && followedByVerb(s, j + 2)
-                    || s.tags()[j + 1].startsWith("ADV") && followedByVerb(s, j + 2) && s.tags()[j].startsWith("AUX"))) {
-                j++;
-            }
-            int head = j;
-            while (head > i && !s.tags()[head].startsWith("VERB") && !s.isPastFormOfKnownVerb(head) && !s.isVerbFormAfterSubject(head)) {
-                head--;
-            }
-            if (!s.tags()[head].startsWith("VERB") && !s.isPastFormOfKnownVerb(head) && !s.isVerbFormAfterSubject(head)) {
-                head = j; // a copula or an auxiliary alone: "is", "are ready"
-                while (head > i && !s.tags()[head].startsWith("AUX")) {
-                    head--;
-                }
-            }
-            out.add(new Group(i, head, j));
-            i = j;
-        }
-        return out;
-    }
-
-    /** Another verb right after a verb belongs to its group only after an auxiliary ("has met", "will be held"). */
-    private static boolean continuesGroup(Sentence s, int i) {
-        return s.tags()[i - 1].startsWith("AUX") || s.tags()[i - 1].startsWith("ADV") || s.tags()[i - 1].startsWith("PART");
-    }
-
-    private boolean followedByVerb(Sentence s, int i) {
-        while (i < s.size() && s.tags()[i].startsWith("ADV")) {
-            i++;
-        }
-        return i < s.size() && verbal(s, i);
-    }
-
-    /** A verb or auxiliary, but not a participle used as an adjective ("the shared principles", "a U.S.-led effort"). */
-    private boolean verbal(Sentence s, int i) {
-        String tag = s.tags()[i];
-        if (words.notVerbs().contains(s.lower(i)) || s.inName(i)) {
-            return false;
-        }
-        boolean verb = tag.startsWith("VERB") || tag.startsWith("AUX") || s.isPastFormOfKnownVerb(i) && !tag.startsWith("ADP")
-                || s.isVerbFormAfterSubject(i);
-        if (!verb) {
-            return false;
-        }
-        if (tag.startsWith("VERB") && i > 0 && i + 1 < s.size() && s.tags()[i - 1].matches("DET.*|ADJ.*|NUM.*") && !s.inName(i - 1)
-                && (s.tags()[i + 1].matches("NOUN.*|PROPN.*|ADJ.*") || s.inName(i + 1))) {
-            return false;
-        }
-        return true;
-    }
-
-    enum Form { BASE, PAST, PARTICIPLE, PRESENT_3SG, ING }
-
-    /** The form of a verb, from its spelling and lemma (the tagger gives UD tags, without tense). */
-    static Form form(Sentence s, int i) {
-        String w = s.lower(i);
-        String lemma = s.lemma(i);
-        if (w.endsWith("ing") && !lemma.endsWith("ing") || w.endsWith("ing") && w.length() > 5 && !w.equals(lemma)) {
-            return Form.ING;
-        }
-        if (w.equals(lemma)) {
-            return Form.BASE;
-        }
-        if (w.equals(lemma + "s") || w.equals(lemma + "es") || lemma.endsWith("y") && w.equals(lemma.substring(0, lemma.length() - 1) + "ies")
-                || w.equals("is") || w.equals("has") || w.equals("does")) {
-            return Form.PRESENT_3SG;
-        }
-        if (w.endsWith("en") || w.equals("been") || w.equals("done") || w.equals("gone")) {
-            return Form.PARTICIPLE;
-        }
-        return Form.PAST;
-    }
 }

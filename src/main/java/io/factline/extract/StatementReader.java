@@ -172,7 +172,8 @@ final class StatementReader implements FactReader {
             return; // "We're a nation that is all about one thing": a remark, not a statement on relations
         }
         Dating.Dated dated = new Dating.Dated(Dating.inherited(parse, null), null, true, false);
-        sentenceFacts.add(drafting.draft(parse, FactType.STATEMENT, new Drafting.Codes("010", null, null),
+        ExtractionData.Codes own = triggers.codes(FactType.STATEMENT);
+        sentenceFacts.add(drafting.draft(parse, FactType.STATEMENT, new Drafting.Codes(own.cameo(), own.plover(), own.mode()),
                 List.of(new FactActor(speaker, Role.SPEAKER)), dated, 0.6));
     }
 

@@ -34,6 +34,7 @@ final class Triggers {
     private final Map<FactType, Map<String, List<Entry>>> verbs = new EnumMap<>(FactType.class);
     private final Map<FactType, Map<String, EventNoun>> nouns = new EnumMap<>(FactType.class);
     private final Map<FactType, Set<String>> jointObjects = new EnumMap<>(FactType.class);
+    private final Map<FactType, ExtractionData.Codes> codes = new EnumMap<>(FactType.class);
     private final Set<String> governorPrepositions;
     private final Set<String> governorVerbs;
 
@@ -52,6 +53,7 @@ final class Triggers {
             data.of(type).nouns().forEach(n -> byWords.put(n.noun().toLowerCase(Locale.ROOT), n));
             nouns.put(type, byWords);
             jointObjects.put(type, Set.copyOf(data.of(type).jointObjects()));
+            codes.put(type, data.of(type).codes());
         }
         this.governorPrepositions = Set.copyOf(data.governorPrepositions());
         this.governorVerbs = Set.copyOf(data.governorVerbs());
@@ -70,6 +72,11 @@ final class Triggers {
 
     Set<String> governorVerbs() {
         return governorVerbs;
+    }
+
+    /** The type's own codes, where no trigger word gives them. */
+    ExtractionData.Codes codes(FactType type) {
+        return codes.get(type);
     }
 
     Set<String> jointObjects(FactType type) {
