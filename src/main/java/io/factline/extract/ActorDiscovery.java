@@ -24,6 +24,7 @@ final class ActorDiscovery {
     private final Set<String> orgEndings;
     private final Set<String> notNames;
     private final Set<String> officeWords;
+    private final Set<String> agentNouns;
 
     ActorDiscovery(Gazetteer gazetteer, ExtractionData.Lexicon lexicon) {
         this.gazetteer = gazetteer;
@@ -33,6 +34,7 @@ final class ActorDiscovery {
                 .map(t -> t.toLowerCase(Locale.ROOT)).filter(t -> !CONNECTORS.contains(t) && !office.contains(t))
                 .collect(Collectors.toUnmodifiableSet());
         this.officeWords = Set.copyOf(lexicon.discovery().officeWords());
+        this.agentNouns = lexicon.agentNouns().stream().map(w -> w.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
         this.notNames = lexicon.discovery().notNames().stream().map(w -> w.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }
 
@@ -191,6 +193,10 @@ final class ActorDiscovery {
         }
         int tokenBefore = start - 1;
         String state = tokenBefore >= 0 ? stateAt(s, tokenBefore, known, discourse) : null;
+        String phrase = s.documentText().substring(s.tokenStarts()[start], s.tokenEnds()[end - 1]).toLowerCase(Locale.ROOT);
+        if (state != null && agentNouns.contains(phrase)) { // "Japan's Defense Ministry": the state's own organ
+            return new Mention(s.tokenStarts()[start], s.tokenEnds()[end - 1], List.of(state), Mention.Via.DEMONYM);
+        }
         if (state != null && s.tokenEnds()[tokenBefore] + 1 == s.tokenStarts()[start]
                 && Character.isUpperCase(s.words()[tokenBefore].charAt(0)) && !s.words()[tokenBefore].matches(".*[’']s")) {
             start = tokenBefore; // "ROK Air Force", "Korea Gas Corporation": the state's name is part of the body's
@@ -218,7 +224,7 @@ final class ActorDiscovery {
 
     private static String stateAt(Sentence s, int token, List<Mention> known, Discourse discourse) {
         for (Mention m : known) {
-            if (s.tokenStarts()[token] >= m.start() && s.tokenEnds()[token] <= m.end() && m.actorIds().size() == 1) {
+            if (s.tokenStarts()[token] < m.end() && m.start() < s.tokenEnds()[token] && m.actorIds().size() == 1) {
                 String side = discourse.sideOf(m.actorIds().get(0));
                 ExtractionData.Actor a = discourse.actor(side);
                 if (a != null && a.isState()) {
@@ -245,7 +251,7 @@ final class ActorDiscovery {
         String surname = kind == ActorKind.PERSON && parts.length > 1 ? parts[parts.length - 1] : null;
         DiscoveredActor actor = new DiscoveredActor(id, name, kind, state, alias, start, stop);
         discourse.discovered(actor, new ExtractionData.Actor(id, name, kind.name(), alias == null ? List.of() : List.of(alias),
-                null, surname, null, List.of(), List.of(), state));
+                null, surname, null, List.of(), List.of(), state, null));
         return new Mention(start, stop, List.of(id), Mention.Via.NAME);
     }
 

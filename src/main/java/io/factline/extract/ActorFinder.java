@@ -46,7 +46,7 @@ final class ActorFinder {
         List<Mention> named = new ArrayList<>(names.find(s, discourse, day));
         named.addAll(discovery.find(s, named, discourse));
         named.sort(Comparator.comparingInt(Mention::start));
-        List<Mention> all = new ArrayList<>(named);
+        List<Mention> all = new ArrayList<>(governments(s, named, discourse));
         for (int i = 0; i < s.size(); i++) {
             int at = s.tokenStarts()[i];
             if (covered(all, at)) {
@@ -134,12 +134,33 @@ final class ActorFinder {
         DiscoveredActor actor = new DiscoveredActor(id, name, io.factline.domain.ActorKind.PERSON, null, null, from, from + name.length());
         String[] parts = name.split(" ");
         discourse.discovered(actor, new ExtractionData.Actor(id, name, "PERSON", List.of(), null, parts[parts.length - 1], null,
-                List.of(), List.of(), null));
+                List.of(), List.of(), null, null));
         return id;
     }
 
     private static final Set<String> CLAUSE_OPENERS = Set.of("and", "but", "so", "where", "when", "while", "as", "after",
             "before", "because", "although", "though", "if", "since", "until", "once", "whereas");
+
+    private static final java.util.Set<String> GOVERNMENTS = java.util.Set.of("administration", "government", "cabinet");
+
+    /** "the Biden administration", "the Takaichi government": the state the person leads, not the person. */
+    private static List<Mention> governments(Sentence s, List<Mention> named, Discourse discourse) {
+        List<Mention> out = new ArrayList<>(named.size());
+        for (Mention m : named) {
+            int next = s.tokenFrom(m.end());
+            ExtractionData.Actor a = m.actorIds().size() == 1 ? discourse.actor(m.actorIds().get(0)) : null;
+            if (a != null && a.isPerson() && next < s.size() && GOVERNMENTS.contains(s.lower(next))) {
+                String side = discourse.sideOf(a.id());
+                ExtractionData.Actor state = discourse.actor(side);
+                if (state != null && state.isState()) {
+                    out.add(new Mention(m.start(), s.tokenEnds()[next], List.of(side), Mention.Via.DEMONYM));
+                    continue;
+                }
+            }
+            out.add(m);
+        }
+        return out;
+    }
 
     private static boolean isClauseStart(Sentence s, int i) {
         return i == 0 || s.words()[i - 1].equals(",") || s.words()[i - 1].equals(";") || s.lower(i - 1).equals("that")

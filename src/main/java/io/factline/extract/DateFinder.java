@@ -90,24 +90,24 @@ final class DateFinder {
         }
         Matcher m = DAY_MONTH_YEAR.matcher(s);
         while (m.find()) {
-            add(found, m, offset, day(m.group(3), m.group(2), m.group(1)), DatePrecision.DAY);
+            add(found, s, m, offset, day(m.group(3), m.group(2), m.group(1)), DatePrecision.DAY);
         }
         m = MONTH_DAY_YEAR.matcher(s);
         while (m.find()) {
-            add(found, m, offset, day(m.group(3), m.group(1), m.group(2)), DatePrecision.DAY);
+            add(found, s, m, offset, day(m.group(3), m.group(1), m.group(2)), DatePrecision.DAY);
         }
         m = ISO_DAY.matcher(s);
         while (m.find()) {
-            add(found, m, offset, safeDay(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))),
+            add(found, s, m, offset, safeDay(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))),
                     DatePrecision.DAY);
         }
         m = MONTH_YEAR.matcher(s);
         while (m.find()) {
-            add(found, m, offset, day(m.group(2), m.group(1), "1"), DatePrecision.MONTH);
+            add(found, s, m, offset, day(m.group(2), m.group(1), "1"), DatePrecision.MONTH);
         }
         m = BARE_YEAR.matcher(s);
         while (m.find()) {
-            add(found, m, offset, LocalDate.of(Integer.parseInt(m.group(1)), 1, 1), DatePrecision.YEAR);
+            add(found, s, m, offset, LocalDate.of(Integer.parseInt(m.group(1)), 1, 1), DatePrecision.YEAR);
         }
         found.sort(Comparator.comparingInt(DateMention::start));
         return found;
@@ -120,19 +120,26 @@ final class DateFinder {
         }
         Matcher m = MONTH_DAY.matcher(s);
         while (m.find()) {
-            add(found, m, offset, day(Integer.toString(now.getYear()), m.group(1), m.group(2)), DatePrecision.DAY);
+            add(found, s, m, offset, day(Integer.toString(now.getYear()), m.group(1), m.group(2)), DatePrecision.DAY);
         }
         m = DAY_OF_MONTH.matcher(s);
         while (m.find()) {
-            add(found, m, offset, day(Integer.toString(now.getYear()), m.group(2), m.group(1)), DatePrecision.DAY);
+            add(found, s, m, offset, day(Integer.toString(now.getYear()), m.group(2), m.group(1)), DatePrecision.DAY);
         }
     }
 
-    private static void add(List<DateMention> found, Matcher m, int offset, LocalDate day, DatePrecision precision) {
-        if (day == null || !overlapsNone(found, offset + m.start(), offset + m.end())) {
+    private static void add(List<DateMention> found, String s, Matcher m, int offset, LocalDate day, DatePrecision precision) {
+        if (day == null || !overlapsNone(found, offset + m.start(), offset + m.end()) || partOfAName(s, m)) {
             return;
         }
         found.add(new DateMention(offset + m.start(), offset + m.end(), FactDate.of(day, precision, m.group()), false));
+    }
+
+    /** "resolution 2397 (2017)": a year in brackets after a number belongs to a designation, not a date. */
+    private static boolean partOfAName(String s, Matcher m) {
+        int at = m.start();
+        return m.group().matches("\\d{4}") && at >= 3 && s.charAt(at - 1) == '(' && s.charAt(at - 2) == ' '
+                && Character.isDigit(s.charAt(at - 3)) && m.end() < s.length() && s.charAt(m.end()) == ')';
     }
 
     static boolean overlapsNone(List<DateMention> found, int start, int end) {

@@ -22,6 +22,7 @@ final class Discourse {
     private final Gazetteer gazetteer;
     private final List<String> persons = new ArrayList<>();
     private final List<String> states = new ArrayList<>();
+    private final List<String> bodies = new ArrayList<>();
     private final Set<String> named = new HashSet<>();
     private final Map<String, DiscoveredActor> discovered = new LinkedHashMap<>();
     private final Map<String, ExtractionData.Actor> discoveredActors = new LinkedHashMap<>();
@@ -126,6 +127,9 @@ final class Discourse {
                 if (first && !a.isPerson()) {
                     lastGroupSubject = id;
                 }
+                if (!a.isPerson() && !a.isState()) {
+                    touch(bodies, id);
+                }
             }
             first = false;
         }
@@ -202,6 +206,14 @@ final class Discourse {
             }
         }
         return persons.stream().filter(id -> gender.equals(actor(id).gender())).findFirst().map(List::of).orElse(List.of());
+    }
+
+    /** "the Council" after "the Security Council": the body named last whose name ends in that word. */
+    java.util.Optional<String> bodyEndingIn(String head) {
+        return bodies.stream().filter(id -> {
+            String name = actor(id).name();
+            return name.endsWith(" " + head);
+        }).findFirst();
     }
 
     /** "it" as a subject: the organisation, party or state the last sentences were about. */

@@ -24,7 +24,7 @@ public record ExtractionData(List<Actor> actors, Offices offices, Triggers trigg
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Actor(String id, String name, String kind, List<String> aliases, String wikidataId, String surname,
-                        String gender, List<String> members, List<String> demonyms, String state) {
+                        String gender, List<String> members, List<String> demonyms, String state, Boolean collective) {
         public Actor {
             aliases = aliases == null ? List.of() : aliases;
             members = members == null ? List.of() : members;
@@ -37,6 +37,11 @@ public record ExtractionData(List<Actor> actors, Offices offices, Triggers trigg
 
         boolean isState() {
             return "STATE".equals(kind);
+        }
+
+        /** A body of many members (the Security Council, ASEAN): what it decides, its members decide together. */
+        boolean isCollective() {
+            return Boolean.TRUE.equals(collective);
         }
     }
 

@@ -40,6 +40,7 @@ final class NamedMentions {
     List<Mention> find(Sentence s, Discourse discourse, LocalDate day) {
         List<Mention> named = new ArrayList<>(names(s, discourse, day));
         named.addAll(discoveredBefore(s, named, discourse));
+        named.addAll(shortNames(s, named, discourse));
         named.sort(Comparator.comparingInt(Mention::start));
         return named;
     }
@@ -75,6 +76,21 @@ final class NamedMentions {
                         out.add(new Mention(from, end, List.of(a.id()), surface.equals(a.surname()) ? Mention.Via.SURNAME : Mention.Via.NAME));
                     }
                 }
+            }
+        }
+        return out;
+    }
+
+    /** "the Council", "the Commission": the body named before whose name ends in that word. */
+    private static List<Mention> shortNames(Sentence s, List<Mention> named, Discourse discourse) {
+        List<Mention> out = new ArrayList<>();
+        for (int i = 1; i < s.size(); i++) {
+            String w = s.words()[i];
+            if (s.lower(i - 1).equals("the") && Character.isUpperCase(w.charAt(0)) && !covered(named, s.tokenStarts()[i])
+                    && (i + 1 >= s.size() || !Character.isUpperCase(s.words()[i + 1].charAt(0)))) {
+                int from = s.tokenStarts()[i - 1];
+                int to = s.tokenEnds()[i];
+                discourse.bodyEndingIn(w).ifPresent(id -> out.add(new Mention(from, to, List.of(id), Mention.Via.DESCRIPTION)));
             }
         }
         return out;

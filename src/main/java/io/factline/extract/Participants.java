@@ -35,7 +35,9 @@ final class Participants {
 
     /** How many distinct sides the actors stand for (a person stands for the state whose office they hold). */
     static int sides(SentenceParse parse, List<String> ids) {
-        return (int) ids.stream().map(parse.discourse::sideOf).distinct().count();
+        int sides = (int) ids.stream().map(parse.discourse::sideOf).distinct().count();
+        boolean collective = ids.stream().map(parse.discourse::actor).anyMatch(a -> a != null && a.isCollective());
+        return collective ? Math.max(2, sides) : sides; // "the Security Council adopted": its members together
     }
 
     static boolean fromContext(List<Mention> mentions) {
@@ -53,9 +55,11 @@ final class Participants {
         Mention previous = null;
         for (Mention m : parse.mentionsIn(lastToken + 1, p.argsTo())) {
             int tok = parse.token(m);
-            boolean accepted = tok < stop && (directlyAfter(s, tok, lastToken) || introduced(s, tok, COMPANY_WORDS)
+            boolean accepted = tok < stop && (directlyAfter(parse, tok, lastToken) || introduced(s, tok, COMPANY_WORDS)
                     || previous != null && out.contains(previous) && s.tokenFrom(previous.end()) >= tok - 2);
             boolean destination = tok > 0 && s.lower(tok - 1).equals("to"); // "traveled to Pyongyang": the host
+            boolean possessive = m.via() == Mention.Via.PRONOUN && s.lower(tok).matches("his|her|its|their|our|my");
+            accepted &= !possessive; // "met his counterpart": whose counterpart, not who met
             if (accepted && (destination || !parse.isPlace(m)) && !parse.isAffiliation(m, parse.mentionsIn(lastToken + 1, p.argsTo()))) {
                 out.add(m);
             }
@@ -84,10 +88,17 @@ final class Participants {
         return false;
     }
 
-    /** Whether the token follows the verb directly, past titles, names and articles ("hosted President Yoon", "met Secretary of State Pompeo"). */
-    static boolean directlyAfter(Sentence s, int tok, int verbLast) {
+    /**
+     * Whether the token follows the verb directly, past titles, names, articles and agent words
+     * ("hosted President Yoon", "met Secretary of State Pompeo", "met his counterpart Cho").
+     */
+    static boolean directlyAfter(SentenceParse parse, int tok, int verbLast) {
+        Sentence s = parse.s;
         for (int i = tok - 1; i > verbLast; i--) {
-            if (!(Character.isUpperCase(s.words()[i].charAt(0)) || s.tags()[i].startsWith("DET")
+            if (parse.agentNouns.contains(s.lower(i))) {
+                continue;
+            }
+            if (!(Character.isUpperCase(s.words()[i].charAt(0)) || s.tags()[i].startsWith("DET") || s.lower(i).matches("his|her|their|its")
                     || s.lower(i).equals("of") && i > verbLast + 1 && Character.isUpperCase(s.words()[i - 1].charAt(0)))) {
                 return false;
             }

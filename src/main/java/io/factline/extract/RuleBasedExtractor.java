@@ -192,7 +192,10 @@ public final class RuleBasedExtractor implements FactExtractor {
                     || parse.effectiveRelation(p) == Predicate.Relation.ADVERBIAL)) {
                 Dating.Dated d = dating.of(parse, p, parse.nominalDates(nominal));
                 FactDateOrder order = FactDateOrder.of(parse.discourse.narrativeDate(), d.date());
-                if (d.own() && d.date().isKnown() && (order != FactDateOrder.EARLIER || d.opening())) {
+                io.factline.domain.FactDate now = parse.discourse.narrativeDate();
+                boolean coarserAround = now != null && now.isKnown() && d.date().isKnown() && !d.date().start().isAfter(now.start())
+                        && !d.date().end().isBefore(now.end()) && !d.date().equals(now); // "(2017)" after "22 December 2017"
+                if (d.own() && d.date().isKnown() && !coarserAround && (order != FactDateOrder.EARLIER || d.opening())) {
                     parse.discourse.narrativeDate(d.date());
                 }
             }

@@ -150,7 +150,12 @@ final class StatementReader implements FactReader {
 
     /** Who is asked: the first actor after the request, or the person it introduces. */
     private static List<String> addressee(SentenceParse parse, Predicate p, int last) {
-        List<Mention> after = parse.arguments(p, 12).stream().filter(m -> parse.token(m) > last).toList();
+        int stop = last + 1;
+        while (stop < p.argsTo() && !Participants.isBreak(parse.s, stop)) {
+            stop++; // "urged restraint, according to China's Foreign Ministry": not whom it urged
+        }
+        List<Mention> after = parse.mentionsIn(last + 1, Math.min(stop, last + 13)).stream()
+                .filter(m -> !(m.via() == Mention.Via.PRONOUN && parse.s.lower(parse.token(m)).matches("his|her|its|their"))).toList();
         return after.isEmpty() ? List.of() : after.get(0).actorIds();
     }
 

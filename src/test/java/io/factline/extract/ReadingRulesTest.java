@@ -238,4 +238,36 @@ class ReadingRulesTest {
                 + "a ceasefire."), FactType.STATEMENT);
         assertThat(ids(d)).containsExactly("united-states");
     }
+
+    @Test
+    void aCollectiveBodyDecidesForItsMembersAndTheCouncilIsItAgain() {
+        List<FactDraft> drafts = extract("Security Council Press Release\n\n14 March 2031\n\nThe Security Council today adopted "
+                + "resolution 2811 (2031) on maritime safety. The Council condemned the attacks on shipping.");
+        FactDraft adopted = only(drafts, FactType.AGREEMENT);
+        assertThat(ids(adopted)).containsExactly("un-security-council");
+        assertThat(adopted.date().start()).isEqualTo(LocalDate.of(2031, 3, 14)); // "(2031)" names the resolution
+        FactDraft condemned = only(drafts, FactType.STATEMENT);
+        assertThat(ids(condemned)).containsExactly("un-security-council");
+        assertThat(condemned.date().precision()).isEqualTo(DatePrecision.DAY);
+    }
+
+    @Test
+    void aStatesOrganNamedWithItsPossessorIsTheState() {
+        FactDraft d = only(extract("In 2031, Japan's Defense Ministry said the missile fell outside its waters."), FactType.STATEMENT);
+        assertThat(ids(d)).containsExactly("japan");
+        assertThat(d.discovered()).isEmpty();
+    }
+
+    @Test
+    void aLeadersAdministrationIsTheirState() {
+        FactDraft d = only(extract("In 2031, the Biden administration announced new export controls."), FactType.STATEMENT);
+        assertThat(ids(d)).containsExactly("united-states");
+    }
+
+    @Test
+    void aCounterpartNamedAfterAPossessiveIsWhoWasMet() {
+        FactDraft met = only(extract("In 2031, Foreign Minister Wang Yi met his Japanese counterpart Yoshimasa Hayashi in Beijing "
+                + "and urged restraint, according to the foreign ministry."), FactType.MEETING);
+        assertThat(ids(met)).containsExactlyInAnyOrder("wang-yi", "yoshimasa-hayashi");
+    }
 }
