@@ -33,19 +33,12 @@ final class MeetingReader implements FactReader {
         return FactType.MEETING;
     }
 
-    private boolean headline;
-
     /** A document's title: the occasion it names, with everyone it names. */
     void readHeadline(SentenceParse parse, List<FactDraft> out) {
-        headline = true;
-        try {
-            for (NominalEvents.NounEvent e : nominal.find(parse, FactType.MEETING)) {
-                if (nominalMeeting(parse, e, out)) {
-                    return;
-                }
+        for (NominalEvents.NounEvent e : nominal.find(parse, FactType.MEETING)) {
+            if (nominalMeeting(parse, e, out, true)) {
+                return;
             }
-        } finally {
-            headline = false;
         }
     }
 
@@ -86,7 +79,7 @@ final class MeetingReader implements FactReader {
         }
         for (NominalEvents.NounEvent e : nominal.find(parse, FactType.MEETING)) {
             // a verb's meeting is the occasion; a named one with a date of its own is another ("convened … since our Summit in August 2023")
-            if ((!verbMeeting || e.ownDate() != null && !e.byPreposition()) && nominalMeeting(parse, e, sentenceFacts)) {
+            if ((!verbMeeting || e.ownDate() != null && !e.byPreposition()) && nominalMeeting(parse, e, sentenceFacts, false)) {
                 break; // one meeting named per sentence: "summit … talks" is one occasion
             }
         }
@@ -122,7 +115,7 @@ final class MeetingReader implements FactReader {
     }
 
     /** A meeting named as a noun phrase that states its own occasion. */
-    private boolean nominalMeeting(SentenceParse parse, NominalEvents.NounEvent e, List<FactDraft> out) {
+    private boolean nominalMeeting(SentenceParse parse, NominalEvents.NounEvent e, List<FactDraft> out, boolean headline) {
         if (!(e.ownDate() != null || e.governed()) || afterCopula(parse, e) || future(parse, e) || underNonFactual(parse, e)) {
             return false;
         }
