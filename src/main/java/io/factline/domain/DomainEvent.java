@@ -60,7 +60,8 @@ public sealed interface DomainEvent {
             this(actorId, name, kind, aliases, wikidataId, description, null, null, null);
         }
 
-        public boolean isDiscovered() {
+        /** Named so that no JSON mapper takes it for a property: the stored field stays as written. */
+        public boolean discoveredByExtractor() {
             return Boolean.TRUE.equals(discovered);
         }
 

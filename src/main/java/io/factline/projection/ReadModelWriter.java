@@ -58,7 +58,7 @@ final class ReadModelWriter {
                         + "acts_for, mention_document, mention_text, mention_start, mention_end) "
                         + "values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) on conflict (id) do nothing")
                 .execute(Tuple.tuple(Arrays.asList(a.actorId(), a.name(), a.kind().name(),
-                        a.aliases().toArray(String[]::new), a.wikidataId(), a.description(), a.isDiscovered(), a.actsFor(),
+                        a.aliases().toArray(String[]::new), a.wikidataId(), a.description(), a.discoveredByExtractor(), a.actsFor(),
                         m == null ? null : m.documentId(), m == null ? null : m.text(), m == null ? null : m.start(),
                         m == null ? null : m.end())))
                 .replaceWithVoid();
