@@ -239,14 +239,15 @@ final class ActorDiscovery {
         int start = s.tokenStarts()[from];
         int stop = s.tokenEnds()[end - 1];
         String name = s.documentText().substring(start, stop).replaceAll("\\s+", " ").replaceAll("[’']s$", "");
-        String id = slug(name);
-        if (id.isEmpty()) {
+        String slug = slug(name);
+        if (slug.isEmpty()) {
             return null;
         }
-        var known = gazetteer.bySlug(id);
+        var known = gazetteer.bySlug(slug);
         if (known.isPresent()) { // spelled otherwise than the gazetteer has it: "U.S. Forces Korea" split apart
             return new Mention(start, stop, List.of(known.get()), Mention.Via.NAME);
         }
+        String id = discourse.discoveredId(slug, kind == ActorKind.PERSON && !name.contains(" "));
         String[] parts = name.split(" ");
         String surname = kind == ActorKind.PERSON && parts.length > 1 ? parts[parts.length - 1] : null;
         DiscoveredActor actor = new DiscoveredActor(id, name, kind, state, alias, start, stop);

@@ -23,6 +23,7 @@ final class ActorFinder {
     private final Map<String, List<String>> fixedGroups;
     private final Principals principals;
     private final ActorDiscovery discovery;
+    private final Set<String> notNames;
 
     ActorFinder(Gazetteer gazetteer, Lexicon lexicon, List<String> jointSubjects) {
         this.gazetteer = gazetteer;
@@ -35,6 +36,8 @@ final class ActorFinder {
         lexicon.fixedGroups().forEach((phrase, ids) -> fixedGroups.put(phrase.toLowerCase(Locale.ROOT), ids));
         this.principals = new Principals(gazetteer, lexicon);
         this.discovery = new ActorDiscovery(gazetteer, lexicon);
+        this.notNames = new java.util.HashSet<>(lexicon.discovery().notNames());
+        this.notNames.addAll(lexicon.discovery().notSignatures());
     }
 
     private static Set<String> lower(List<String> words) {
@@ -108,6 +111,16 @@ final class ActorFinder {
         return all;
     }
 
+    /** A signature line that reads as a name: no word of it is furniture or a word that never names ("Related Links"). */
+    boolean looksLikeAName(String line) {
+        for (String w : line.strip().split("\\s+")) {
+            if (notNames.contains(w) || notNames.contains(w.toLowerCase(Locale.ROOT))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * The person a signature line names ("Porter" at the foot of a telegram): the gazetteer's, if it
      * knows exactly one such person, else a person discovered there.
@@ -126,10 +139,11 @@ final class ActorFinder {
         if (ids.size() == 1) {
             return ids.get(0);
         }
-        String id = ActorDiscovery.slug(name);
-        if (id.isEmpty() || gazetteer.actor(id) != null) {
+        String slug = ActorDiscovery.slug(name);
+        if (slug.isEmpty() || gazetteer.bySlug(slug).isPresent()) {
             return null;
         }
+        String id = discourse.discoveredId(slug, !name.contains(" "));
         int from = start + text.substring(start, end).indexOf(name);
         DiscoveredActor actor = new DiscoveredActor(id, name, io.factline.domain.ActorKind.PERSON, null, null, from, from + name.length());
         String[] parts = name.split(" ");

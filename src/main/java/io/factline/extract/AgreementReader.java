@@ -14,7 +14,7 @@ import io.factline.domain.Role;
  * parties the subject (or the agent of a passive), joint bodies standing for their members. A
  * "joint" verb needs two sides. A statement verb whose object is the parties' own commitment
  * ("emphasized their joint commitment") is theirs together. Agreements named as noun phrases count
- * when dated or governed ("the July 7 trilateral Memorandum of Cooperation"). A purchase with a price
+ * when they carry their own date ("the July 7 trilateral Memorandum of Cooperation"). A purchase with a price
  * is a deal even when announced as future ("will purchase 103 aircraft valued at $36.2 billion").
  */
 final class AgreementReader implements FactReader {
@@ -88,9 +88,8 @@ final class AgreementReader implements FactReader {
      */
     private void nominalAgreement(SentenceParse parse, NominalEvents.NounEvent e, List<DateFinder.DateMention> nominalDates,
                                   List<FactDraft> out) {
-        boolean reported = e.governorVerb() != null && triggers.verb(parse.s, e.governorVerb(), FactType.AGREEMENT).isPresent();
-        if (e.ownDate() == null || reported && e.ownDate() == null || future(parse, e)) {
-            return;
+        if (e.ownDate() == null || future(parse, e)) {
+            return; // only dated ones: "under the agreement" names no occasion of its own
         }
         List<String> parties = Participants.members(parse, SentenceParse.ids(parse.mentionsIn(e.start(), e.end()).stream()
                 .filter(m -> !parse.isPlace(m)).toList()));
@@ -101,6 +100,12 @@ final class AgreementReader implements FactReader {
             return;
         }
         Dating.Dated dated = new Dating.Dated(e.ownDate().date(), null, false, true);
+        List<String> named = parties;
+        boolean same = out.stream().anyMatch(f -> f.type() == FactType.AGREEMENT && f.date().equals(dated.date())
+                && f.actors().stream().anyMatch(a -> named.contains(a.actorId())));
+        if (same) {
+            return; // "signed the 2015 agreement": the verb's agreement is this one
+        }
         ExtractionData.EventNoun noun = e.hit().entry();
         out.add(drafting.draft(parse, FactType.AGREEMENT, new Drafting.Codes(noun.cameo(), noun.plover(), noun.mode()),
                 Drafting.withRole(parties, Role.PARTY), dated, 0.7));

@@ -77,7 +77,7 @@ final class Dating {
             }
         }
         for (DateMention d : parse.dates) { // "since September 2025" anywhere in the clause
-            if (d.since() && usable(parse, d) && !out.contains(d) && d.start() >= parse.s.tokenStarts()[Math.max(0, p.subjectFrom())]
+            if (d.since() && usable(parse, d) && !out.contains(d) && d.start() >= endOffset(parse, Math.max(0, p.subjectFrom()))
                     && d.start() < endOffset(parse, p.argsTo())) {
                 out.add(d);
             }

@@ -41,10 +41,24 @@ final class Discourse {
     private final Set<io.factline.domain.FactType> paragraphFacts = new HashSet<>();
     private Set<String> paragraphTopicActors = Set.of();
     private final LocalDate documentDate;
+    private final String documentKey;
 
     Discourse(Gazetteer gazetteer, LocalDate documentDate) {
+        this(gazetteer, documentDate, "");
+    }
+
+    Discourse(Gazetteer gazetteer, LocalDate documentDate, String documentKey) {
         this.gazetteer = gazetteer;
         this.documentDate = documentDate;
+        this.documentKey = documentKey;
+    }
+
+    /**
+     * The id of a discovered actor: the slug of its name; for a person known only by one name ("Ambassador
+     * Porter", "(Kim)") qualified by the document, as nothing says two documents' Kims are one.
+     */
+    String discoveredId(String slug, boolean singleName) {
+        return singleName && !documentKey.isEmpty() ? slug + "-" + documentKey : slug;
     }
 
     /** The date relative expressions are resolved against: the document's, else the story's. */
@@ -67,7 +81,7 @@ final class Discourse {
         this.narrativeDate = date;
     }
 
-    /** An actor of the gazetteer or one discovered in this document. */
+    /** An actor of the gazetteer, one discovered in this document, or one known from an earlier document. */
     ExtractionData.Actor actor(String id) {
         ExtractionData.Actor a = gazetteer.actor(id);
         return a != null ? a : discoveredActors.get(id);
@@ -87,6 +101,11 @@ final class Discourse {
         discoveredActors.putIfAbsent(actor.id(), asActor);
     }
 
+    /** An actor an earlier document discovered: met again by name, but no discovery of this document. */
+    void known(ExtractionData.Actor actor) {
+        discoveredActors.putIfAbsent(actor.id(), actor);
+    }
+
     boolean isDiscovered(String id) {
         return discovered.containsKey(id);
     }
@@ -96,7 +115,7 @@ final class Discourse {
         return ids.stream().filter(discovered::containsKey).map(discovered::get).toList();
     }
 
-    /** Actors discovered in this document so far (for names met again: "MSMT", "Brunson"). */
+    /** Actors discovered in this document so far or known from earlier ones (for names met again: "MSMT", "Brunson"). */
     Iterable<ExtractionData.Actor> discoveredActors() {
         return discoveredActors.values();
     }
@@ -229,7 +248,7 @@ final class Discourse {
     void jointActors(List<String> actors) {
         if (actors.size() >= 2) {
             lastJointActors = List.copyOf(actors);
-            if (principals.size() < 2 || speaker != null && principals.size() < 2) {
+            if (principals.size() < 2) {
                 principals.addAll(actors);
             }
         }

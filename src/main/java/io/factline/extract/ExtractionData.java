@@ -129,7 +129,8 @@ public record ExtractionData(List<Actor> actors, Offices offices, Triggers trigg
 
     /** Words that end the names of bodies and companies, and capitalized words that are no names. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Discovery(List<String> organisationEndings, List<String> notNames, List<String> officeWords) {
+    public record Discovery(List<String> organisationEndings, List<String> notNames, List<String> officeWords,
+                            List<String> notSignatures) {
     }
 
     /** Nouns and titles that describe a text's principals ("the Leaders", "our two nations"). */

@@ -66,8 +66,9 @@ final class NamedMentions {
                 surfaces.add(a.surname());
             }
             for (String surface : surfaces) {
-                for (int at = text.indexOf(surface, s.start()); at >= 0 && at + surface.length() <= s.end();
-                     at = text.indexOf(surface, at + 1)) {
+                String sentence = text.substring(s.start(), s.end());
+                for (int found = sentence.indexOf(surface), at = s.start() + found; found >= 0;
+                     found = sentence.indexOf(surface, found + 1), at = s.start() + found) {
                     int end = at + surface.length();
                     boolean bounded = (at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1)))
                             && (end >= text.length() || !Character.isLetterOrDigit(text.charAt(end)));

@@ -53,8 +53,16 @@ final class RelativeDates {
             int month = DateFinder.MONTH_NUMBER.get(b.group(2).substring(0, 3).toLowerCase(Locale.ROOT));
             YearMonth ym = YearMonth.of(now.getYear(), month);
             boolean last = b.group(1).equalsIgnoreCase("last");
-            if (ym.isAfter(YearMonth.from(now)) || last && ym.equals(YearMonth.from(now))) {
+            boolean ahead = b.group(1).equalsIgnoreCase("by") || b.group(1).equalsIgnoreCase("until");
+            if (ahead) { // "withdraw troops by July": the next July, a target
+                if (ym.isBefore(YearMonth.from(now))) {
+                    ym = ym.plusYears(1);
+                }
+            } else if (ym.isAfter(YearMonth.from(now)) || last && ym.equals(YearMonth.from(now))) {
                 ym = ym.minusYears(1);
+            }
+            if (ym.getYear() <= FactDate.EARLIEST_YEAR || ym.getYear() >= FactDate.LATEST_YEAR) {
+                continue;
             }
             found.add(new DateMention(offset + b.start(2), offset + b.end(2), FactDate.of(ym.atDay(1), DatePrecision.MONTH, b.group(2)), true));
         }
@@ -75,8 +83,12 @@ final class RelativeDates {
     }
 
     private static FactDate safely(Matcher m, LocalDate base) {
-        FactDate date = resolve(m, base);
-        return date != null && date.isKnown() && inRange(date.start()) ? date : null;
+        try {
+            FactDate date = resolve(m, base);
+            return date != null && date.isKnown() && inRange(date.start()) ? date : null;
+        } catch (io.factline.domain.InvalidFactException | java.time.DateTimeException outOfRange) {
+            return null; // "five years later" near the end of the years a date may hold
+        }
     }
 
     private static boolean anaphoric(Matcher m) {

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.factline.domain.ActorKind;
 import io.factline.extract.DateFinder.DateMention;
 
 /**
@@ -103,6 +104,21 @@ public final class RuleBasedExtractor implements FactExtractor {
         return n;
     }
 
+    /**
+     * An actor from an earlier document, met again here: by its name and aliases, and by surname only
+     * where this document also gives the full name (one surname is many people across documents).
+     */
+    private void knownActor(KnownActor known, String text, Discourse discourse) {
+        if (gazetteer.actor(known.id()) != null || known.name() == null || known.name().isBlank()) {
+            return;
+        }
+        String[] parts = known.name().split(" ");
+        String surname = known.kind() == ActorKind.PERSON && parts.length > 1 && text.contains(known.name())
+                ? parts[parts.length - 1] : null;
+        discourse.known(new ExtractionData.Actor(known.id(), known.name(), known.kind().name(), known.aliases(), null,
+                surname, null, List.of(), List.of(), known.state(), null));
+    }
+
     @Override
     public String version() {
         return VERSION;
@@ -117,11 +133,12 @@ public final class RuleBasedExtractor implements FactExtractor {
         TextBlocks.Cleaned cleaned = blocks.read(text);
         LocalDate documentDate = document.documentDate() != null ? document.documentDate()
                 : cleaned.documentDate().orElse(null);
-        Discourse discourse = new Discourse(gazetteer, documentDate);
+        Discourse discourse = new Discourse(gazetteer, documentDate, documentKey(text));
+        document.knownActors().forEach(known -> knownActor(known, text, discourse));
         List<TextBlocks.Block> blocks = cleaned.paragraphs();
         TextBlocks.Block last = blocks.isEmpty() ? null : blocks.get(blocks.size() - 1);
         if (last != null && blocks.size() > 2 && SIGNATURE.matcher(text.substring(last.start(), last.end())).matches()
-                && FIRST_PERSON.matcher(text).find()) {
+                && FIRST_PERSON.matcher(text).find() && actorFinder.looksLikeAName(text.substring(last.start(), last.end()))) {
             discourse.author(actorFinder.signatory(text, last.start(), last.end(), discourse, documentDate));
         }
         List<FactDraft> drafts = new ArrayList<>();
@@ -212,20 +229,34 @@ public final class RuleBasedExtractor implements FactExtractor {
         }
     }
 
+    /** A short, stable key of the text (for the ids of actors known only by one name in it). */
+    private static String documentKey(String text) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 4);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** OpenNLP's sentences, rejoined where it split after an abbreviation ("the U.S. and R.O.K. agreed"). */
     List<int[]> sentences(String text, int from, int to) {
         List<int[]> raw = Nlp.sentences(text, from, to);
         List<int[]> merged = new ArrayList<>(raw.size());
+        int[] lastPiece = null;
         for (int[] s : raw) {
             if (!merged.isEmpty()) {
                 int[] prev = merged.get(merged.size() - 1);
-                String prevText = text.substring(prev[0], prev[1]);
-                if (endsWithAbbreviation(prevText) && continues(text.substring(s[0], s[1]))) {
+                // only the last piece's end: re-reading the whole merged text made long runs of initials quadratic
+                String prevText = text.substring(Math.max(prev[0], lastPiece[1] - 40), lastPiece[1]);
+                lastPiece = s;
+                if (endsWithAbbreviation(prevText) && continues(text.substring(s[0], Math.min(s[1], s[0] + 80)))) {
                     prev[1] = s[1];
                     continue;
                 }
             }
             merged.add(new int[] {s[0], s[1]});
+            lastPiece = s;
         }
         List<int[]> bounded = new ArrayList<>(merged.size());
         for (int[] s : merged) {

@@ -275,6 +275,9 @@ final class ShallowClauses implements ClauseAnalyser {
 
     /** "…, said a spokesman": the subject follows the verb, up to the next comma. */
     private Reading inverted(Sentence s, Group g, int comma) {
+        if (g.end() + 1 >= s.size()) {
+            return new Reading(Relation.MAIN, -1, -1, -1, comma, null); // "…, said" and nothing after
+        }
         int end = g.end() + 1;
         while (end < s.size() && !s.words()[end].equals(",") && !s.words()[end].equals(".")) {
             end++;

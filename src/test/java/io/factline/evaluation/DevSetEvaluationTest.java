@@ -26,8 +26,13 @@ class DevSetEvaluationTest {
                 "factline evaluation, in process (" + RuleBasedExtractor.VERSION + ")",
                 "The extractor run on each development document's text, without the service; `bench/eval` measures the same over REST."));
 
+        // floors a little under what factline-rules-2 reaches (micro F1 0.911, every document 0.79 or more, seed 0.97 / 0.94)
+        assertThat(evaluation.withoutSeed().f1()).as("micro F1 without the seed").isGreaterThanOrEqualTo(0.88);
+        for (Evaluation.Row row : evaluation.rows()) {
+            assertThat(row.score().f1()).as("F1 of %s", row.document().name()).isGreaterThanOrEqualTo(0.70);
+        }
         Evaluation.Row seed = evaluation.seed();
-        assertThat(seed.score().precision()).as("seed precision").isGreaterThanOrEqualTo(0.85);
-        assertThat(seed.score().recall()).as("seed recall").isGreaterThanOrEqualTo(0.85);
+        assertThat(seed.score().precision()).as("seed precision").isGreaterThanOrEqualTo(0.90);
+        assertThat(seed.score().recall()).as("seed recall").isGreaterThanOrEqualTo(0.90);
     }
 }

@@ -171,6 +171,25 @@ class ReadingRulesTest {
         assertThat(ids(statements.get(1))).containsExactly("hanwha-ocean");
     }
 
+
+    @Test
+    void anActorKnownFromAnEarlierDocumentIsFoundByNameWithoutATitle() {
+        KnownActor known = new KnownActor("batbold-erdene", "Batbold Erdene", io.factline.domain.ActorKind.PERSON, "mongolia", List.of());
+        KnownActor panel = new KnownActor("joint-fisheries-monitoring-panel", "Joint Fisheries Monitoring Panel",
+                io.factline.domain.ActorKind.ORGANISATION, null, List.of("JFMP"));
+        List<FactDraft> drafts = pipeline.extract(new DocumentText("On 9 March 2031, Batbold Erdene met Marco Rubio in "
+                + "Washington. On 10 March 2031, Erdene said the talks were useful. On 11 March 2031, the JFMP said "
+                + "catches had fallen.", null, null, List.of(known, panel)));
+        FactDraft met = only(drafts, FactType.MEETING);
+        assertThat(ids(met)).containsExactlyInAnyOrder("batbold-erdene", "marco-rubio");
+        assertThat(met.discovered()).as("known already: nothing to register").isEmpty();
+        List<FactDraft> statements = of(drafts, FactType.STATEMENT);
+        assertThat(statements).extracting(d -> ids(d)).containsExactly(List.of("batbold-erdene"), List.of("joint-fisheries-monitoring-panel"));
+
+        // by surname alone, a known person is no one: another Erdene may be meant
+        assertThat(pipeline.extract(new DocumentText("On 10 March 2031, Erdene said the talks were useful.", null, null,
+                List.of(known)))).isEmpty();
+    }
     @Test
     void namesTheGazetteerRefusesAreNotDiscovered() {
         List<FactDraft> drafts = extract("In 2031, the Washington Post said the talks had stalled.");
@@ -222,7 +241,8 @@ class ReadingRulesTest {
         List<FactDraft> drafts = extract("Telegram From the Embassy to the Department\n\nHanoi, June 2, 1972, 0900Z.\n\n"
                 + "1. Yesterday I told the Foreign Minister that the talks would resume.\n\n2. Nothing further.\n\nWinthrop");
         FactDraft told = only(drafts, FactType.STATEMENT);
-        assertThat(ids(told)).containsExactly("winthrop");
+        assertThat(ids(told)).singleElement().asString().startsWith("winthrop-"); // one name: this document's Winthrop
+        assertThat(told.discovered().get(0).name()).isEqualTo("Winthrop");
         assertThat(told.date().start()).isEqualTo(LocalDate.of(1972, 6, 1));
     }
 
@@ -269,5 +289,41 @@ class ReadingRulesTest {
         FactDraft met = only(extract("In 2031, Foreign Minister Wang Yi met his Japanese counterpart Yoshimasa Hayashi in Beijing "
                 + "and urged restraint, according to the foreign ministry."), FactType.MEETING);
         assertThat(ids(met)).containsExactlyInAnyOrder("wang-yi", "yoshimasa-hayashi");
+    }
+
+    @Test
+    void aTargetMonthAfterByIsTheNextSuchMonth() {
+        FactDraft d = only(pipeline.extract(new DocumentText("On Monday, Japan and India agreed to withdraw the ships by July.",
+                LocalDate.of(2031, 9, 15), null)), FactType.AGREEMENT);
+        assertThat(d.target().start()).isEqualTo(LocalDate.of(2032, 7, 1));
+        assertThat(d.date().start()).isEqualTo(LocalDate.of(2031, 9, 15));
+    }
+
+    @Test
+    void aFooterIsNoSignatory() {
+        List<FactDraft> drafts = extract("Remarks on the Alliance\n\nI said today that Japan and Korea must cooperate.\n\n"
+                + "The talks went on.\n\nRelated Links");
+        assertThat(drafts).allSatisfy(d -> assertThat(d.discovered()).isEmpty());
+    }
+
+    @Test
+    void aPersonKnownByOneNameIsThatDocumentsOnly() {
+        String text = "In 2031, Ambassador Quill said the talks had resumed.";
+        FactDraft d = only(extract(text), FactType.STATEMENT);
+        assertThat(d.discovered()).singleElement().satisfies(a -> {
+            assertThat(a.name()).isEqualTo("Quill");
+            assertThat(a.id()).startsWith("quill-").isNotEqualTo("quill");
+        });
+        assertThat(ids(only(extract(text.replace("2031", "2032")), FactType.STATEMENT)).get(0)).isNotEqualTo(d.discovered().get(0).id());
+    }
+
+    @Test
+    void edgeCasesTheReviewFoundDoNotThrow() {
+        assertThat(extract("Japan and Korea met in Seoul. Tokyo has sent aid to Seoul since 2016, said")).isNotNull();
+        assertThat(pipeline.extract(new DocumentText("Five years later, Japan and Korea signed a treaty.", LocalDate.of(2998, 6, 1), null)))
+                .allSatisfy(d -> assertThat(d.date().isKnown()).isFalse());
+        assertThat(pipeline.extract(new DocumentText("Five years ago, Japan and Korea signed a treaty.", LocalDate.of(1001, 6, 1), null)))
+                .isNotNull();
+        assertThat(extract("A. B. C. D. ".repeat(2_000) + "Japan and Korea signed a treaty in 2020.")).isNotNull();
     }
 }
