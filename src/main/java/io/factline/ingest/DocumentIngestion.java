@@ -96,16 +96,18 @@ public class DocumentIngestion {
     private Uni<IngestResult> extractAndAppend(DocumentSubmission submission, DocumentNormalizer.Normalized doc,
                                                String hash, UUID documentId, EventMetadata metadata, int attempt) {
         Context caller = Vertx.currentContext();
-        DocumentText input = new DocumentText(doc.text(), submission.publishedDate(), doc.title());
-        return Uni.createFrom().item(() -> registry.timer("factline.extraction", "extractor", extractor.version())
-                        .record(() -> extractor.extract(input)))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .emitOn(task -> {
-                    if (caller != null) {
-                        caller.runOnContext(ignored -> task.run());
-                    } else {
-                        task.run();
-                    }
+        return references.knownIn(doc.text()).chain(known -> {
+                    DocumentText input = new DocumentText(doc.text(), submission.publishedDate(), doc.title(), known);
+                    return Uni.createFrom().item(() -> registry.timer("factline.extraction", "extractor", extractor.version())
+                                    .record(() -> extractor.extract(input)))
+                            .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                            .emitOn(task -> {
+                                if (caller != null) {
+                                    caller.runOnContext(ignored -> task.run());
+                                } else {
+                                    task.run();
+                                }
+                            });
                 })
                 .chain(drafts -> references.prepare(drafts, documentId, doc.text()))
                 .chain(prepared -> knownFacts.restated(prepared.drafts(), doc.text(), Set.of()).chain(restated -> {
@@ -146,7 +148,9 @@ public class DocumentIngestion {
                         // another writer registered an actor this document discovered too: read again, append again
                         return extractAndAppend(submission, doc, hash, documentId, metadata, attempt + 1);
                     }
-                    return Uni.createFrom().failure(new ConflictException("the extracted fact's id " + streamId + " is taken"));
+                    return Uni.createFrom().failure(new ConflictException(Streams.isActor(streamId)
+                            ? "other writers keep registering actors this document names; send it again"
+                            : "the extracted fact's id " + streamId + " is taken"));
                 });
     }
 

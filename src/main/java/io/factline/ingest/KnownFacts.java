@@ -19,9 +19,8 @@ import io.factline.domain.FactState;
 import io.factline.domain.FactStatus;
 import io.factline.extract.FactDraft;
 import io.factline.log.EventLog;
+import io.factline.query.IngestionQueries;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Finds, for extracted drafts, the active fact already known that states the same thing: the same
@@ -34,7 +33,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class KnownFacts {
 
     @Inject
-    Pool pool;
+    IngestionQueries queries;
     @Inject
     EventLog log;
 
@@ -64,17 +63,10 @@ public class KnownFacts {
 
     private Uni<Optional<FactState>> find(FactDraft draft, String quote, Set<UUID> excluded) {
         LocalDate day = draft.date().start();
-        return pool.preparedQuery("select fact_id from fact_actor where actor_id = $1 and sort_date = $2 "
-                        + "and precision = $3 and type = $4 and status = 'ACTIVE' order by fact_id limit 50")
-                .execute(Tuple.of(draft.actors().get(0).actorId(), day, draft.date().precision().name(), draft.type().name()))
-                .chain(rows -> {
-                    List<UUID> ids = new ArrayList<>();
-                    rows.forEach(r -> {
-                        UUID id = r.getUUID(0);
-                        if (!excluded.contains(id)) {
-                            ids.add(id);
-                        }
-                    });
+        return queries.activeFacts(draft.actors().get(0).actorId(), day, draft.date().precision().name(),
+                        draft.type().name(), 50)
+                .chain(found -> {
+                    List<UUID> ids = found.stream().filter(id -> !excluded.contains(id)).toList();
                     return firstSame(draft, quote, ids, 0);
                 });
     }

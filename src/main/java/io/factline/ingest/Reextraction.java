@@ -22,14 +22,14 @@ import io.factline.domain.FactStatus;
 import io.factline.domain.SourceRef;
 import io.factline.domain.Streams;
 import io.factline.eventstore.ExpectedVersion;
+import io.factline.eventstore.WrongExpectedVersionException;
 import io.factline.extract.DocumentText;
 import io.factline.extract.FactDraft;
 import io.factline.extract.FactExtractor;
 import io.factline.log.EventLog;
+import io.factline.query.IngestionQueries;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Runs the current extractor over stored documents and records what changed, document by
@@ -63,7 +63,7 @@ public class Reextraction {
     @Inject
     References references;
     @Inject
-    Pool pool;
+    IngestionQueries queries;
 
     /** Re-extracts one document; a document that does not exist changes nothing (0 documents). */
     public Uni<Report> one(UUID documentId, EventMetadata metadata) {
@@ -71,11 +71,7 @@ public class Reextraction {
     }
 
     public Uni<Report> all(EventMetadata metadata) {
-        return pool.query("select id from document_view order by ingested_at, id").execute().chain(rows -> {
-            List<UUID> ids = new ArrayList<>();
-            rows.forEach(r -> ids.add(r.getUUID(0)));
-            return sequentially(ids, 0, empty(), metadata);
-        }).invoke(r -> LOG.infof("re-extraction with %s: %s", r.extractorVersion(), r));
+        return queries.documentsInIngestionOrder().chain(ids -> sequentially(ids, 0, empty(), metadata)).invoke(r -> LOG.infof("re-extraction with %s: %s", r.extractorVersion(), r));
     }
 
     private Report empty() {
@@ -90,6 +86,20 @@ public class Reextraction {
     }
 
     Uni<Report> document(UUID documentId, EventMetadata metadata) {
+        return document(documentId, metadata, 0);
+    }
+
+    /** How often a document's re-extraction starts again when another writer registered an actor it discovered too. */
+    private static final int REGISTRATION_RETRIES = 3;
+
+    private Uni<Report> document(UUID documentId, EventMetadata metadata, int attempt) {
+        return once(documentId, metadata).onFailure(WrongExpectedVersionException.class).recoverWithUni(conflict ->
+                Streams.isActor(((WrongExpectedVersionException) conflict).streamId()) && attempt < REGISTRATION_RETRIES
+                        ? document(documentId, metadata, attempt + 1)
+                        : Uni.createFrom().failure(conflict));
+    }
+
+    private Uni<Report> once(UUID documentId, EventMetadata metadata) {
         return log.events(Streams.document(documentId)).chain(events -> {
             Optional<DocumentIngested> doc = events.stream().filter(DocumentIngested.class::isInstance)
                     .map(DocumentIngested.class::cast).findFirst();
@@ -97,19 +107,19 @@ public class Reextraction {
                 return Uni.createFrom().item(empty());
             }
             LOG.debugf("re-extracting document %s", documentId);
-            return factsOf(documentId).chain(existing -> Uni.createFrom()
-                    .item(() -> extractor.extract(new DocumentText(doc.get().text(), doc.get().publishedDate(), doc.get().title())))
-                    .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+            DocumentIngested ingested = doc.get();
+            return factsOf(documentId).chain(existing -> references.knownIn(ingested.text()).chain(known -> Uni.createFrom()
+                    .item(() -> extractor.extract(new DocumentText(ingested.text(), ingested.publishedDate(), ingested.title(), known)))
+                    .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
                     .chain(drafts -> references.prepare(drafts, documentId, doc.get().text()))
                     .chain(prepared -> plan(documentId, doc.get().text(), prepared, existing, metadata)));
         });
     }
 
     private Uni<List<FactState>> factsOf(UUID documentId) {
-        return pool.preparedQuery("select distinct fact_id from fact_source where document_id = $1")
-                .execute(Tuple.of(documentId)).chain(rows -> {
+        return queries.factsSourcedBy(documentId).chain(ids -> {
                     List<Uni<Optional<FactState>>> reads = new ArrayList<>();
-                    rows.forEach(r -> reads.add(log.fact(r.getUUID(0))));
+                    ids.forEach(id -> reads.add(log.fact(id)));
                     if (reads.isEmpty()) {
                         return Uni.createFrom().item(List.<FactState>of());
                     }

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import io.factline.domain.ActorKind;
 import io.factline.domain.ActorMention;
 import io.factline.domain.DomainEvent.ActorRegistered;
 import io.factline.domain.FactActor;
@@ -20,7 +21,10 @@ import io.factline.domain.Streams;
 import io.factline.eventstore.ExpectedVersion;
 import io.factline.extract.DiscoveredActor;
 import io.factline.extract.FactDraft;
+import io.factline.extract.KnownActor;
+import io.factline.extract.NameCandidates;
 import io.factline.log.EventLog;
+import io.factline.query.ActorQueries;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -40,6 +44,19 @@ public class References {
 
     @Inject
     EventLog log;
+    @Inject
+    ActorQueries actors;
+
+    /**
+     * The actors earlier documents discovered that this text names, for the extractor to know again.
+     * They are read from the views, which show every document whose ingestion has answered.
+     */
+    public Uni<List<KnownActor>> knownIn(String text) {
+        return actors.discoveredNamed(NameCandidates.in(text)).map(found -> found.stream()
+                .map(a -> new KnownActor(a.id, a.name, ActorKind.valueOf(a.kind), a.actsFor,
+                        a.aliases == null ? List.of() : List.of(a.aliases)))
+                .toList());
+    }
 
     public Uni<Prepared> prepare(List<FactDraft> drafts, UUID documentId, String text) {
         if (drafts.isEmpty()) {
@@ -52,6 +69,11 @@ public class References {
             draft.topics().forEach(t -> streams.add(Streams.topic(t)));
             draft.discovered().forEach(d -> discovered.putIfAbsent(d.id(), d));
         }
+        discovered.values().forEach(d -> {
+            if (d.state() != null) {
+                streams.add(Streams.actor(d.state())); // the state it acts for, known to the log or not
+            }
+        });
         return log.versions(streams).map(known -> {
             Set<String> usable = new LinkedHashSet<>(known.keySet());
             List<EventLog.Change> registrations = new ArrayList<>();

@@ -13,10 +13,10 @@ import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
 
 import io.factline.domain.EventMetadata;
+import io.factline.log.EventLog;
 import io.factline.projection.ReadModelProjector;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * On start: bring the reference data into the log, then ingest the seeds, then wait for the views
@@ -36,7 +36,7 @@ public class StartupTasks implements HealthCheck {
     @Inject
     ReadModelProjector projector;
     @Inject
-    Pool pool;
+    EventLog log;
     @ConfigProperty(name = "factline.seeds.enabled", defaultValue = "true")
     boolean seedsEnabled;
 
@@ -54,9 +54,8 @@ public class StartupTasks implements HealthCheck {
         return referenceData.sync(EventMetadata.system("reference-data"))
                 .chain(() -> seedsEnabled ? seeds.load(EventMetadata.system("seed")).replaceWithVoid()
                         : Uni.createFrom().voidItem())
-                .chain(() -> pool.query("select coalesce(max(position), 0) from event where position < event_horizon()")
-                        .execute())
-                .chain(rows -> projector.awaitProjected(rows.iterator().next().getLong(0), Duration.ofMinutes(10)))
+                .chain(() -> log.lastPosition())
+                .chain(last -> projector.awaitProjected(last, Duration.ofMinutes(10)))
                 // the database may still be coming up
                 .onFailure().retry().withBackOff(retryDelay).atMost(5);
     }

@@ -94,6 +94,11 @@ public class EventLog {
         });
     }
 
+    /** The position of the last event the views can apply now (0 for an empty log). */
+    public Uni<Long> lastPosition() {
+        return store.lastPosition();
+    }
+
     /** The log position at which a stream began, or 0 if there is no such stream. */
     public Uni<Long> firstPosition(String streamId) {
         return store.readStream(streamId).map(events -> events.isEmpty() ? 0L : events.get(0).position());

@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 
@@ -47,13 +48,22 @@ public class ProjectionLag {
         }
     }
 
-    private void measure() {
-        pool.query("select (select count(*) from event e where e.position > c.position and e.position < event_horizon()) "
+    /** Where the read models are in the log, the log's head, and how many events they have yet to apply. */
+    public record Status(long position, long head, long lag) {
+    }
+
+    public Uni<Status> status() {
+        return pool.query("select c.position, (select coalesce(max(position), 0) from event where position < event_horizon()), "
+                        + "(select count(*) from event e where e.position > c.position and e.position < event_horizon()) "
                         + "from projection_checkpoint c where c.projection = 'read-models'").execute()
-                .subscribe().with(rows -> {
-                    if (rows.size() > 0) {
-                        lag.set(rows.iterator().next().getLong(0));
-                    }
-                }, failure -> { /* the database may be away; the last figure stands until it is back */ });
+                .map(rows -> {
+                    var row = rows.iterator().next();
+                    return new Status(row.getLong(0), row.getLong(1), row.getLong(2));
+                });
+    }
+
+    private void measure() {
+        status().subscribe().with(status -> lag.set(status.lag()),
+                failure -> { /* the database may be away; the last figure stands until it is back */ });
     }
 }

@@ -53,6 +53,34 @@ public class ActorQueries {
     }
 
     /**
+     * Actors discovered in earlier documents whose name or an alias is one of these phrases of a new text
+     * (exactly, case and all), for the extractor to know them again; indexed, as the discovered grow with
+     * the corpus. A person known by one name only ("Ambassador Porter") is left out: one name is many people.
+     */
+    public Uni<List<ActorView>> discoveredNamed(Collection<String> phrases) {
+        if (phrases.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        metrics.count("actors_discovered_named");
+        return pool.preparedQuery("select id, name, kind, aliases, acts_for from actor_view where discovered "
+                        + "and not (kind = 'PERSON' and strpos(name, ' ') = 0) and (name = any($1::text[]) or aliases && $1::text[]) order by id")
+                .execute(Tuple.of(phrases.toArray(String[]::new))).map(rows -> {
+                    List<ActorView> actors = new ArrayList<>();
+                    for (Row r : rows) {
+                        ActorView a = new ActorView();
+                        a.id = r.getString("id");
+                        a.name = r.getString("name");
+                        a.kind = r.getString("kind");
+                        a.aliases = r.getArrayOfStrings("aliases");
+                        a.actsFor = r.getString("acts_for");
+                        a.discovered = true;
+                        actors.add(a);
+                    }
+                    return actors;
+                });
+    }
+
+    /**
      * Actors whose name or an alias contains the search (any case), ordered by name then id. The
      * cursor is the last actor's id.
      */

@@ -138,6 +138,18 @@ class ReextractionAcrossVersionsTest {
                 .body("actsFor", equalTo("south-korea"))
                 .body("mention.document", equalTo(documentId.toString()))
                 .body("mention.text", containsString("Cho Hyun"));
+        Api.writer().contentType(ContentType.JSON)
+                .body("{\"query\":\"{ actor(id: \\\"cho-hyun\\\") { name kind discovered actsFor { id name } "
+                        + "mention { document { id title } text start end } } }\"}")
+                .post("/graphql").then().statusCode(200)
+                .body("data.actor.kind", equalTo("PERSON"))
+                .body("data.actor.discovered", equalTo(true))
+                .body("data.actor.actsFor.id", equalTo("south-korea"))
+                .body("data.actor.mention.document.id", equalTo(documentId.toString()))
+                .body("data.actor.mention.text", equalTo(text.substring(
+                        given().get("/api/actors/cho-hyun").then().extract().<Integer>path("mention.start"),
+                        given().get("/api/actors/cho-hyun").then().extract().<Integer>path("mention.end"))));
+        given().get("/api/actors/south-korea").then().statusCode(200).body("discovered", equalTo(false));
 
         // a second run over every document finds nothing left to record
         Api.writer().post("/api/admin/reextract").then().statusCode(200);

@@ -12,9 +12,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.factline.api.AccessRoles;
+import io.factline.projection.ProjectionLag;
 import io.factline.projection.ReadModelProjector;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 
 @Path("/api/admin/projections")
 @Produces(MediaType.APPLICATION_JSON)
@@ -24,18 +24,12 @@ public class AdminResource {
     @Inject
     ReadModelProjector projector;
     @Inject
-    Pool pool;
+    ProjectionLag lag;
 
     @GET
     @Operation(summary = "Where the read models are in the log, its head, and how many events they have yet to apply")
     public Uni<Dtos.ProjectionStatus> status() {
-        return pool.query("select c.position, (select coalesce(max(position), 0) from event where position < event_horizon()), "
-                        + "(select count(*) from event e where e.position > c.position and e.position < event_horizon()) "
-                        + "from projection_checkpoint c where c.projection = 'read-models'").execute()
-                .map(rows -> {
-                    var row = rows.iterator().next();
-                    return new Dtos.ProjectionStatus(row.getLong(0), row.getLong(1), row.getLong(2));
-                });
+        return lag.status().map(s -> new Dtos.ProjectionStatus(s.position(), s.head(), s.lag()));
     }
 
     @RolesAllowed(AccessRoles.ADMIN)
