@@ -1,22 +1,12 @@
 package io.factline.boot;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -25,20 +15,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.jboss.logging.Logger;
-import org.tukaani.xz.XZInputStream;
-
-import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 
 /**
  * A real PostgreSQL server run from the binaries on the class path (Maven Central's
@@ -88,35 +69,25 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private final List<String> asServerUser;
     private final String serverOwner;
     private final String description;
-    private final FileChannel lockChannel;
-    private final FileLock lock;
+    private final FolderLock lock;
     private final int port;
     private boolean closed;
 
     private EmbeddedPostgres(Settings settings, Path pgHome, List<String> asServerUser, String serverOwner,
-                             String description, FileChannel lockChannel, FileLock lock, int port) {
+                             String description, FolderLock lock, int port) {
         this.settings = settings;
         this.pgHome = pgHome;
         this.asServerUser = asServerUser;
         this.serverOwner = serverOwner;
         this.description = description;
-        this.lockChannel = lockChannel;
         this.lock = lock;
         this.port = port;
     }
 
     public static EmbeddedPostgres start(Settings settings) throws IOException {
-        Files.createDirectories(settings.root());
-        FileChannel channel = FileChannel.open(settings.root().resolve("embedded.lock"),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock lock = channel.tryLock();
-        if (lock == null) {
-            channel.close();
-            throw new IllegalStateException("the embedded PostgreSQL in " + settings.root()
-                    + " is in use by another process; stop it, or give this one another data folder");
-        }
+        FolderLock lock = FolderLock.take(settings.root());
         try {
-            Path pgHome = unpackBinaries(settings.binaries());
+            Path pgHome = PostgresBinaries.unpack(settings.binaries()).home();
             Privileges privileges = settings.privileges() != null ? settings.privileges() : detectPrivileges();
             List<String> prefix = new ArrayList<>();
             String owner = null;
@@ -129,8 +100,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 }
                 case RUN_AS_USER -> {
                     String user = settings.runAsUser() != null ? settings.runAsUser() : defaultServerUser();
-                    String uid = run(List.of("id", "-u", user), null).trim();
-                    String gid = run(List.of("id", "-g", user), null).trim();
+                    String uid = Commands.run(List.of("id", "-u", user)).trim();
+                    String gid = Commands.run(List.of("id", "-g", user)).trim();
                     prefix.addAll(List.of("setpriv", "--reuid=" + uid, "--regid=" + gid, "--clear-groups", "--"));
                     who = "user " + user + " (uid " + uid + ")";
                     owner = uid + ":" + gid;
@@ -139,14 +110,13 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 default -> throw new IllegalStateException(privileges.toString());
             }
             int port = settings.port() != 0 ? settings.port() : freePort();
-            EmbeddedPostgres server = new EmbeddedPostgres(settings, pgHome, prefix, owner, who, channel, lock, port);
+            EmbeddedPostgres server = new EmbeddedPostgres(settings, pgHome, prefix, owner, who, lock, port);
             server.initialiseIfNeeded();
             server.stopOrphan();
             server.startServer();
             return server;
         } catch (IOException | RuntimeException e) {
             lock.release();
-            channel.close();
             throw e;
         }
     }
@@ -206,7 +176,6 @@ public final class EmbeddedPostgres implements AutoCloseable {
         } finally {
             try {
                 lock.release();
-                lockChannel.close();
             } catch (IOException e) {
                 LOG.debug("releasing the embedded PostgreSQL lock", e);
             }
@@ -234,7 +203,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         try {
             runAsServer(with(args, "--locale=C.UTF-8"));
         } catch (IllegalStateException noUtf8Locale) {
-            deleteTree(scratch);
+            Folders.deleteTree(scratch);
             createOwnedDirectory(scratch);
             runAsServer(with(args, "--locale=C"));
         }
@@ -281,7 +250,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private String runAsServer(List<String> command) {
         List<String> full = new ArrayList<>(asServerUser);
         full.addAll(command);
-        return run(full, null);
+        return Commands.run(full);
     }
 
     private String bin(String program) {
@@ -293,7 +262,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         Files.setPosixFilePermissions(directory, EnumSet.of(PosixFilePermission.OWNER_READ,
                 PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE));
         if (serverOwner != null) {
-            run(List.of("chown", serverOwner, directory.toString()), null);
+            Commands.run(List.of("chown", serverOwner, directory.toString()));
         }
     }
 
@@ -308,7 +277,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
             return Privileges.CURRENT_USER;
         }
         try {
-            String uid = run(List.of("unshare", "-U", "id", "-u"), null).trim();
+            String uid = Commands.run(List.of("unshare", "-U", "id", "-u")).trim();
             if (!uid.equals("0")) {
                 return Privileges.USER_NAMESPACE;
             }
@@ -320,7 +289,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     static boolean currentUserIsRoot() {
         try {
-            return run(List.of("id", "-u"), null).trim().equals("0");
+            return Commands.run(List.of("id", "-u")).trim().equals("0");
         } catch (IllegalStateException e) {
             return false;
         }
@@ -328,7 +297,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     private static String defaultServerUser() {
         try {
-            run(List.of("id", "-u", "postgres"), null);
+            Commands.run(List.of("id", "-u", "postgres"));
             return "postgres";
         } catch (IllegalStateException noPostgresUser) {
             return "nobody";
@@ -339,15 +308,15 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private static void prepareForUser(Settings settings, Path pgHome, List<String> asUser, String uid, String gid,
                                        String user) {
         String owner = uid + ":" + gid;
-        run(List.of("chown", owner, settings.root().toString()), null);
+        Commands.run(List.of("chown", owner, settings.root().toString()));
         if (Files.exists(settings.dataDirectory())) {
-            run(List.of("chown", "-R", owner, settings.dataDirectory().toString()), null);
+            Commands.run(List.of("chown", "-R", owner, settings.dataDirectory().toString()));
         }
         List<String> probe = new ArrayList<>(asUser);
         probe.addAll(List.of("test", "-x", pgHome.resolve("bin/postgres").toString(),
                 "-a", "-w", settings.root().toString()));
         try {
-            run(probe, null);
+            Commands.run(probe);
         } catch (IllegalStateException unreachable) {
             throw new IllegalStateException("the embedded PostgreSQL runs as " + user + ", who cannot reach "
                     + pgHome + " or write to " + settings.root()
@@ -358,145 +327,6 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
-        }
-    }
-
-    /** Unpacks the platform's binaries once per archive content, atomically, into {@code binaries/pg-<hash>}. */
-    static Path unpackBinaries(Path binaries) throws IOException {
-        byte[] archive;
-        try (InputStream in = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(operatingSystem(), architecture())) {
-            archive = in.readAllBytes();
-        }
-        Path home = binaries.resolve("pg-" + sha256(archive).substring(0, 16));
-        if (Files.isExecutable(home.resolve("bin/postgres"))) {
-            return home;
-        }
-        Files.createDirectories(binaries);
-        Path scratch = binaries.resolve(home.getFileName() + ".unpacking-" + UUID.randomUUID());
-        try (XZInputStream xz = new XZInputStream(new ByteArrayInputStream(archive));
-             TarArchiveInputStream tar = new TarArchiveInputStream(xz)) {
-            TarArchiveEntry entry;
-            while ((entry = tar.getNextEntry()) != null) {
-                Path target = scratch.resolve(entry.getName()).normalize();
-                if (!target.startsWith(scratch)) {
-                    throw new IOException("archive entry escapes its folder: " + entry.getName());
-                }
-                Files.createDirectories(entry.isDirectory() ? target : target.getParent());
-                if (entry.isSymbolicLink()) {
-                    if (!target.getParent().resolve(entry.getLinkName()).normalize().startsWith(scratch)) {
-                        throw new IOException("archive link points outside its folder: " + entry.getName());
-                    }
-                    Files.createSymbolicLink(target, Path.of(entry.getLinkName()));
-                } else if (entry.isLink()) {
-                    Path linked = scratch.resolve(entry.getLinkName()).normalize();
-                    if (!linked.startsWith(scratch)) {
-                        throw new IOException("archive link points outside its folder: " + entry.getName());
-                    }
-                    Files.createLink(target, linked);
-                } else if (entry.isFile()) {
-                    Files.copy(tar, target, StandardCopyOption.REPLACE_EXISTING);
-                    Files.setPosixFilePermissions(target, permissions(entry.getMode()));
-                }
-            }
-        }
-        try (Stream<Path> dirs = Files.walk(scratch)) {
-            for (Path dir : dirs.filter(Files::isDirectory).toList()) {
-                Files.setPosixFilePermissions(dir, permissions(0755));
-            }
-        }
-        try {
-            Files.move(scratch, home, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException anotherProcessWasFirst) {
-            deleteTree(scratch);
-        }
-        return home;
-    }
-
-    private static Set<PosixFilePermission> permissions(int mode) {
-        Set<PosixFilePermission> set = EnumSet.noneOf(PosixFilePermission.class);
-        PosixFilePermission[] bits = {
-            PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
-            PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
-            PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ};
-        for (int i = 0; i < bits.length; i++) {
-            if ((mode & (1 << i)) != 0) {
-                set.add(bits[i]);
-            }
-        }
-        return set;
-    }
-
-    private static String operatingSystem() {
-        String name = System.getProperty("os.name").toLowerCase(Locale.ROOT);
-        if (name.contains("linux")) {
-            return "Linux";
-        }
-        if (name.contains("mac")) {
-            return "Darwin";
-        }
-        throw new IllegalStateException("no embedded PostgreSQL for " + System.getProperty("os.name")
-                + "; configure a database URL instead");
-    }
-
-    private static String architecture() {
-        String arch = System.getProperty("os.arch");
-        return "amd64".equals(arch) ? "x86_64" : arch;
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String run(List<String> command, Path workingDirectory) {
-        Path output = null;
-        try {
-            // output goes to a file, not a pipe, so that a silent hung process cannot outlast the timeout
-            output = Files.createTempFile("factline-pg", ".out");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
-            if (workingDirectory != null) {
-                builder.directory(workingDirectory.toFile());
-            }
-            Process process = builder.start();
-            if (!process.waitFor(180, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException("timed out: " + String.join(" ", command));
-            }
-            String text = Files.readString(output, StandardCharsets.UTF_8);
-            if (process.exitValue() != 0) {
-                throw new IllegalStateException("failed (exit " + process.exitValue() + "): "
-                        + String.join(" ", command) + "\n" + text.strip());
-            }
-            return text;
-        } catch (IOException e) {
-            throw new IllegalStateException("could not run " + command.get(0) + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted: " + String.join(" ", command), e);
-        } finally {
-            if (output != null) {
-                try {
-                    Files.deleteIfExists(output);
-                } catch (IOException ignored) {
-                    // a temporary file left behind is harmless
-                }
-            }
-        }
-    }
-
-    static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
