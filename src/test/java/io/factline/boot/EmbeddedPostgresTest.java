@@ -46,8 +46,8 @@ class EmbeddedPostgresTest {
 
     @Test
     void asRootRunsTheServerInAUserNamespace() throws Exception {
-        assumeTrue(EmbeddedPostgres.currentUserIsRoot(), "only root needs a way around PostgreSQL's refusal");
-        assumeTrue(EmbeddedPostgres.detectPrivileges() == EmbeddedPostgres.Privileges.USER_NAMESPACE,
+        assumeTrue(ServerUser.currentUserIsRoot(), "only root needs a way around PostgreSQL's refusal");
+        assumeTrue(ServerUser.detectPrivileges() == EmbeddedPostgres.Privileges.USER_NAMESPACE,
                 "this machine refuses user namespaces; the RUN_AS_USER test covers it");
         try (EmbeddedPostgres server = EmbeddedPostgres.start(settings(freshRoot(), EmbeddedPostgres.Privileges.USER_NAMESPACE))) {
             server.createDatabaseIfMissing("factline");
@@ -58,7 +58,7 @@ class EmbeddedPostgresTest {
 
     @Test
     void asRootRunsTheServerAsAnUnprivilegedUserWhenAsked() throws Exception {
-        assumeTrue(EmbeddedPostgres.currentUserIsRoot(), "only root needs a way around PostgreSQL's refusal");
+        assumeTrue(ServerUser.currentUserIsRoot(), "only root needs a way around PostgreSQL's refusal");
         Path root = freshRoot();
         try (EmbeddedPostgres server = EmbeddedPostgres.start(settings(root, EmbeddedPostgres.Privileges.RUN_AS_USER))) {
             server.createDatabaseIfMissing("factline");
