@@ -30,6 +30,14 @@ public final class EmbeddedPostgres implements AutoCloseable {
         RUN_AS_USER
     }
 
+    /** How {@link #stop} ends the server. */
+    public enum StopMode {
+        /** Disconnects the clients and shuts down cleanly, as {@link #close} does. */
+        FAST,
+        /** Ends the server's processes at once, as a crash would: the next start recovers from the write-ahead log. */
+        IMMEDIATE
+    }
+
     /**
      * @param root       folder holding the data directory, its lock and the server log
      * @param binaries   folder the binaries are unpacked into (shared between servers)
@@ -50,19 +58,14 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
     }
 
-    private final Settings settings;
     private final FolderLock lock;
     private final PgCtl pgCtl;
-    private final String runsAs;
-    private final int port;
+    private boolean running = true;
     private boolean closed;
 
-    private EmbeddedPostgres(Settings settings, FolderLock lock, PgCtl pgCtl, String runsAs, int port) {
-        this.settings = settings;
+    private EmbeddedPostgres(FolderLock lock, PgCtl pgCtl) {
         this.lock = lock;
         this.pgCtl = pgCtl;
-        this.runsAs = runsAs;
-        this.port = port;
     }
 
     public static EmbeddedPostgres start(Settings settings) throws IOException {
@@ -75,7 +78,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
             InitDb.initialiseIfNeeded(settings, binaries, user);
             pgCtl.stopOrphan();
             pgCtl.start();
-            return new EmbeddedPostgres(settings, lock, pgCtl, user.description(), port);
+            return new EmbeddedPostgres(lock, pgCtl);
         } catch (IOException | RuntimeException e) {
             lock.release();
             throw e;
@@ -83,12 +86,12 @@ public final class EmbeddedPostgres implements AutoCloseable {
     }
 
     public int port() {
-        return port;
+        return pgCtl.port();
     }
 
     /** A URL in the form both the reactive client and, prefixed with {@code jdbc:}, JDBC accept. */
     public String url(String database) {
-        return "postgresql://127.0.0.1:" + port + "/" + database;
+        return "postgresql://127.0.0.1:" + port() + "/" + database;
     }
 
     public String jdbcUrl(String database) {
@@ -96,15 +99,36 @@ public final class EmbeddedPostgres implements AutoCloseable {
     }
 
     public Settings settings() {
-        return settings;
+        return pgCtl.settings();
     }
 
     public String runsAs() {
-        return runsAs;
+        return pgCtl.user().description();
     }
 
     public void createDatabaseIfMissing(String name) {
         DatabaseCreation.createIfMissing(jdbcUrl("postgres"), name);
+    }
+
+    /**
+     * Stops the server but keeps its folder locked, so that {@link #startAgain} brings it back with
+     * the same data on the same port, for tests of what clients do while their database is away.
+     * Nothing reserves the port meanwhile.
+     */
+    public synchronized void stop(StopMode mode) {
+        requireOpen();
+        if (running) {
+            stopServer(mode);
+        }
+    }
+
+    /** Starts the server stopped by {@link #stop} again; returns once it accepts connections. */
+    public synchronized void startAgain() {
+        requireOpen();
+        if (!running) {
+            running = true; // a start that fails may leave a server coming up, which close should still stop
+            pgCtl.start();
+        }
     }
 
     @Override
@@ -114,8 +138,9 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
         closed = true;
         try {
-            pgCtl.stop();
-            LOG.infof("embedded PostgreSQL on port %d stopped", port);
+            if (running) {
+                stopServer(StopMode.FAST);
+            }
         } catch (RuntimeException e) {
             LOG.warnf("could not stop the embedded PostgreSQL cleanly: %s", e.getMessage());
         } finally {
@@ -124,6 +149,18 @@ public final class EmbeddedPostgres implements AutoCloseable {
             } catch (IOException e) {
                 LOG.debug("releasing the embedded PostgreSQL lock", e);
             }
+        }
+    }
+
+    private void stopServer(StopMode mode) {
+        pgCtl.stop(mode);
+        running = false;
+        LOG.infof("embedded PostgreSQL on port %d stopped", port());
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("the embedded PostgreSQL on port " + port() + " is closed");
         }
     }
 

@@ -1,30 +1,19 @@
 package io.factline.boot;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.jboss.logging.Logger;
 
 import io.factline.boot.EmbeddedPostgres.Settings;
+import io.factline.boot.EmbeddedPostgres.StopMode;
 
 /** Starts and stops the server process with pg_ctl, always on the same port and data directory. */
-final class PgCtl {
+record PgCtl(PostgresBinaries binaries, Settings settings, ServerUser user, int port) {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedPostgres.class);
-
-    private final PostgresBinaries binaries;
-    private final Settings settings;
-    private final ServerUser user;
-    private final int port;
-
-    PgCtl(PostgresBinaries binaries, Settings settings, ServerUser user, int port) {
-        this.binaries = binaries;
-        this.settings = settings;
-        this.user = user;
-        this.port = port;
-    }
 
     /** Returns once the server accepts connections, which after a crash is once it has recovered. */
     void start() {
@@ -38,8 +27,8 @@ final class PgCtl {
     }
 
     /** Returns once the server has exited. */
-    void stop() {
-        pgCtl(List.of("stop", "-m", "fast", "-w", "-t", "60"));
+    void stop(StopMode mode) {
+        pgCtl(List.of("stop", "-m", mode.name().toLowerCase(Locale.ROOT), "-w", "-t", "60"));
     }
 
     /** Only to be called holding the folder's lock: the server it finds running is no one else's. */
@@ -49,7 +38,7 @@ final class PgCtl {
         }
         if (isRunning()) {
             LOG.warnf("stopping a PostgreSQL server left running in %s", settings.dataDirectory());
-            stop();
+            stop(StopMode.FAST);
         }
     }
 
