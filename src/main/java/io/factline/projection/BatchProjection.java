@@ -103,18 +103,18 @@ final class BatchProjection {
                 .chain(() -> names.load(client, actors, topics, documents))
                 .chain(() -> {
                     CountDeltas deltas = new CountDeltas();
-                    List<ReadModelWriter.FactRow> previous = new ArrayList<>(before.size());
-                    List<ReadModelWriter.FactRow> rows = new ArrayList<>(after.size());
+                    List<FactRow> previous = new ArrayList<>(before.size());
+                    List<FactRow> rows = new ArrayList<>(after.size());
                     for (FactState state : after.values()) {
                         FactState old = before.get(state.id());
                         if (old != null) {
-                            previous.add(ReadModelWriter.FactRow.keysOf(old));
+                            previous.add(FactRow.keysOf(old));
                         }
                         if (countAsYouGo) {
                             deltas.remove(old);
                             deltas.add(state);
                         }
-                        rows.add(ReadModelWriter.FactRow.of(state, FactDoc.of(state, names)));
+                        rows.add(FactRow.of(state, FactDoc.of(state, names)));
                     }
                     return ReadModelWriter.replaceFacts(client, previous, rows)
                             .chain(() -> countAsYouGo ? ReadModelWriter.applyCounts(client, deltas)

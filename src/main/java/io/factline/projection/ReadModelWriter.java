@@ -12,8 +12,6 @@ import io.factline.domain.DomainEvent.ActorAliasAdded;
 import io.factline.domain.DomainEvent.ActorRegistered;
 import io.factline.domain.DomainEvent.DocumentIngested;
 import io.factline.domain.DomainEvent.TopicDefined;
-import io.factline.domain.FactState;
-import io.factline.domain.SourceRef;
 import io.factline.eventstore.RecordedEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -132,8 +130,8 @@ final class ReadModelWriter {
         return client.preparedQuery("delete from " + table + " t using unnest($1::" + keyType + "[], $2::date[], $3::uuid[]) "
                         + "as k(key, sort_date, fact_id) where t." + keyColumn + " = k.key and t.sort_date = k.sort_date "
                         + "and t.fact_id = k.fact_id")
-                .execute(Tuple.of(keyArray, column(owners, FactRow::sortDate, LocalDate[]::new),
-                        column(owners, FactRow::id, UUID[]::new)))
+                .execute(Tuple.of(keyArray, FactRow.column(owners, FactRow::sortDate, LocalDate[]::new),
+                        FactRow.column(owners, FactRow::id, UUID[]::new)))
                 .replaceWithVoid();
     }
 
@@ -152,16 +150,16 @@ final class ReadModelWriter {
                         + "precision = excluded.precision, sort_date = excluded.sort_date, date_end = excluded.date_end, "
                         + "version = excluded.version, position = excluded.position, doc = excluded.doc, search = excluded.search")
                 .execute(Tuple.tuple(List.of(
-                        column(facts, FactRow::id, UUID[]::new),
-                        column(facts, f -> f.type(), String[]::new),
-                        column(facts, f -> f.status(), String[]::new),
-                        column(facts, f -> f.precision(), String[]::new),
-                        column(facts, f -> f.sortDate(), LocalDate[]::new),
-                        column(facts, f -> f.dateEnd(), LocalDate[]::new),
-                        column(facts, f -> f.version(), Integer[]::new),
-                        column(facts, f -> f.position(), Long[]::new),
-                        column(facts, f -> f.docJson(), String[]::new),
-                        column(facts, f -> f.searchText(), String[]::new))))
+                        FactRow.column(facts, FactRow::id, UUID[]::new),
+                        FactRow.column(facts, f -> f.type(), String[]::new),
+                        FactRow.column(facts, f -> f.status(), String[]::new),
+                        FactRow.column(facts, f -> f.precision(), String[]::new),
+                        FactRow.column(facts, f -> f.sortDate(), LocalDate[]::new),
+                        FactRow.column(facts, f -> f.dateEnd(), LocalDate[]::new),
+                        FactRow.column(facts, f -> f.version(), Integer[]::new),
+                        FactRow.column(facts, f -> f.position(), Long[]::new),
+                        FactRow.column(facts, f -> f.docJson(), String[]::new),
+                        FactRow.column(facts, f -> f.searchText(), String[]::new))))
                 .replaceWithVoid();
     }
 
@@ -203,12 +201,12 @@ final class ReadModelWriter {
                         + "type, status) select * from unnest($1::" + keyType + "[], $2::date[], $3::uuid[], $4::date[], "
                         + "$5::text[], $6::text[], $7::text[])")
                 .execute(Tuple.tuple(List.of(keyArray,
-                        column(owners, FactRow::sortDate, LocalDate[]::new),
-                        column(owners, FactRow::id, UUID[]::new),
-                        column(owners, FactRow::dateEnd, LocalDate[]::new),
-                        column(owners, FactRow::precision, String[]::new),
-                        column(owners, FactRow::type, String[]::new),
-                        column(owners, FactRow::status, String[]::new))))
+                        FactRow.column(owners, FactRow::sortDate, LocalDate[]::new),
+                        FactRow.column(owners, FactRow::id, UUID[]::new),
+                        FactRow.column(owners, FactRow::dateEnd, LocalDate[]::new),
+                        FactRow.column(owners, FactRow::precision, String[]::new),
+                        FactRow.column(owners, FactRow::type, String[]::new),
+                        FactRow.column(owners, FactRow::status, String[]::new))))
                 .replaceWithVoid();
     }
 
@@ -306,38 +304,5 @@ final class ReadModelWriter {
 
     private static <K> List<Map.Entry<K, Integer>> nonZero(Map<K, Integer> deltas) {
         return deltas.entrySet().stream().filter(e -> e.getValue() != 0).toList();
-    }
-
-    private static <T, C> C[] column(List<T> rows, Function<T, C> value, java.util.function.IntFunction<C[]> array) {
-        return rows.stream().map(value).toArray(array);
-    }
-
-    /** The rows one fact projects to. */
-    record FactRow(UUID id, String type, String status, String precision, LocalDate sortDate, LocalDate dateEnd,
-                   int version, long position, String docJson, String searchText,
-                   Map<String, List<String>> actorRoles, List<String> topics, List<UUID> documents) {
-
-        static FactRow of(FactState state, FactDoc doc) {
-            StringBuilder search = new StringBuilder(state.content().summary());
-            state.content().sources().forEach(s -> search.append('\n').append(s.quote()));
-            return build(state, ReadModelJson.write(doc), search.toString());
-        }
-
-        /** Only what identifies the fact's rows: enough to remove them. */
-        static FactRow keysOf(FactState state) {
-            return build(state, null, null);
-        }
-
-        private static FactRow build(FactState state, String docJson, String searchText) {
-            var date = state.content().date();
-            Map<String, List<String>> roles = new java.util.LinkedHashMap<>();
-            state.content().actors().forEach(a -> roles.computeIfAbsent(a.actorId(), k -> new ArrayList<>())
-                    .add(a.role().name()));
-            return new FactRow(state.id(), state.content().type().name(), state.status().name(), date.precision().name(),
-                    date.isKnown() ? date.start() : FactDoc.UNDATED, date.end(), state.version(),
-                    state.history().get(state.history().size() - 1).position(), docJson, searchText, roles,
-                    state.content().topics().stream().distinct().toList(),
-                    state.content().sources().stream().map(SourceRef::documentId).distinct().toList());
-        }
     }
 }
