@@ -9,16 +9,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import io.factline.domain.DomainEvent;
-import io.factline.domain.DomainEvent.ActorAliasAdded;
-import io.factline.domain.DomainEvent.ActorRegistered;
-import io.factline.domain.DomainEvent.DocumentIngested;
 import io.factline.domain.DomainEvent.FactAsserted;
 import io.factline.domain.DomainEvent.FactEvent;
 import io.factline.domain.DomainEvent.FactExtracted;
-import io.factline.domain.DomainEvent.TopicDefined;
 import io.factline.domain.EventCodec;
-import io.factline.domain.EventMetadata;
 import io.factline.domain.FactActor;
 import io.factline.domain.FactState;
 import io.factline.domain.SourceRef;
@@ -33,9 +27,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
  */
 final class BatchProjection {
 
-    private record Decoded(DomainEvent event, RecordedEvent recorded, EventMetadata metadata) {
-    }
-
     private final EventCodec codec;
     private final NameCache names;
     private final boolean countAsYouGo;
@@ -48,14 +39,14 @@ final class BatchProjection {
     }
 
     Uni<Void> apply(SqlClient client, List<RecordedEvent> events) {
-        List<Decoded> decoded = new ArrayList<>(events.size());
+        List<DecodedEvent> decoded = new ArrayList<>(events.size());
         for (RecordedEvent e : events) {
-            decoded.add(new Decoded(codec.decode(e.type(), e.schemaVersion(), e.payloadJson()), e,
+            decoded.add(new DecodedEvent(codec.decode(e.type(), e.schemaVersion(), e.payloadJson()), e,
                     codec.decodeMetadata(e.metadataJson())));
         }
         Set<UUID> createdHere = new HashSet<>();
         Set<UUID> toLoad = new HashSet<>();
-        for (Decoded d : decoded) {
+        for (DecodedEvent d : decoded) {
             if (d.event() instanceof FactExtracted || d.event() instanceof FactAsserted) {
                 createdHere.add(((FactEvent) d.event()).factId());
             } else if (d.event() instanceof FactEvent fact && !createdHere.contains(fact.factId())) {
@@ -65,31 +56,21 @@ final class BatchProjection {
         return loadStates(client, toLoad).chain(before -> project(client, decoded, before));
     }
 
-    private Uni<Void> project(SqlClient client, List<Decoded> decoded, Map<UUID, FactState> before) {
+    private Uni<Void> project(SqlClient client, List<DecodedEvent> decoded, Map<UUID, FactState> before) {
         Map<UUID, FactState> after = new LinkedHashMap<>(before);
-        List<Uni<Void>> others = new ArrayList<>();
-        for (Decoded d : decoded) {
-            DomainEvent event = d.event();
-            if (event instanceof FactEvent fact) {
+        Pipeline otherViews = new Pipeline(client);
+        for (DecodedEvent d : decoded) {
+            if (d.event() instanceof FactEvent fact) {
                 FactState.Recorded recorded = new FactState.Recorded(d.recorded().version(), d.recorded().position(),
                         d.recorded().recordedAt(), d.metadata().by());
                 after.put(fact.factId(), FactState.apply(after.get(fact.factId()), fact, recorded));
-            } else if (event instanceof DocumentIngested doc) {
-                names.putDocument(doc.documentId(), doc.title());
-                others.add(ReadModelWriter.insertDocument(client, doc, d.recorded(), d.metadata().by()));
-            } else if (event instanceof ActorRegistered actor) {
-                names.putActor(actor.actorId(), actor.name(), actor.kind());
-                others.add(ReadModelWriter.insertActor(client, actor));
-            } else if (event instanceof ActorAliasAdded alias) {
-                others.add(ReadModelWriter.addAlias(client, alias));
-            } else if (event instanceof TopicDefined topic) {
-                names.putTopic(topic.topicId(), topic.name());
-                others.add(ReadModelWriter.insertTopic(client, topic));
+            } else {
+                names.learn(d.event());
+                ReadModels.ALL.forEach(model -> model.apply(d, otherViews));
             }
         }
-        Uni<Void> otherViews = ReadModelWriter.inOrder(others);
         if (after.isEmpty()) {
-            return otherViews;
+            return otherViews.send();
         }
         Set<String> actors = new HashSet<>();
         Set<String> topics = new HashSet<>();
@@ -99,25 +80,26 @@ final class BatchProjection {
             topics.addAll(state.content().topics());
             state.content().sources().stream().map(SourceRef::documentId).forEach(documents::add);
         }
-        return otherViews
+        return otherViews.send()
                 .chain(() -> names.load(client, actors, topics, documents))
                 .chain(() -> {
                     CountDeltas deltas = new CountDeltas();
-                    List<ReadModelWriter.FactRow> previous = new ArrayList<>(before.size());
-                    List<ReadModelWriter.FactRow> rows = new ArrayList<>(after.size());
+                    List<FactRow> previous = new ArrayList<>(before.size());
+                    List<FactRow> rows = new ArrayList<>(after.size());
                     for (FactState state : after.values()) {
                         FactState old = before.get(state.id());
                         if (old != null) {
-                            previous.add(ReadModelWriter.FactRow.keysOf(old));
+                            previous.add(FactRow.keysOf(old));
                         }
                         if (countAsYouGo) {
                             deltas.remove(old);
                             deltas.add(state);
                         }
-                        rows.add(ReadModelWriter.FactRow.of(state, FactDoc.of(state, names)));
+                        rows.add(FactRow.of(state, FactDoc.of(state, names)));
                     }
-                    return ReadModelWriter.replaceFacts(client, previous, rows)
-                            .chain(() -> countAsYouGo ? ReadModelWriter.applyCounts(client, deltas)
+                    return ReadModels.inOnePipeline(client, (model, out) -> model.replaceFacts(previous, rows, out))
+                            .chain(() -> countAsYouGo
+                                    ? ReadModels.inOnePipeline(client, (model, out) -> model.applyCounts(deltas, out))
                                     : Uni.createFrom().voidItem());
                 });
     }

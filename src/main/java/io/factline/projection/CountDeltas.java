@@ -14,7 +14,8 @@ import io.factline.domain.FactStatus;
 
 /**
  * The changes a batch makes to the counting views. Only active facts count; a fact that changes
- * takes back what it counted before and counts again as it is now.
+ * takes back what it counted before and counts again as it is now. The recounts of a rebuild (the
+ * read models' {@code recount}) follow the same rules in SQL.
  */
 final class CountDeltas {
 
@@ -69,6 +70,10 @@ final class CountDeltas {
                 timeline.merge(new TimelineKey("topic:" + topic, period, type), sign, Integer::sum);
             }
         }
+    }
+
+    static <K> List<Map.Entry<K, Integer>> nonZero(Map<K, Integer> deltas) {
+        return deltas.entrySet().stream().filter(e -> e.getValue() != 0).toList();
     }
 
     /** A fact counts in its year if dated to the year or finer, and in its month if dated to the month or finer. */

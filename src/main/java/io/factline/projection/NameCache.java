@@ -9,6 +9,10 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.factline.domain.ActorKind;
+import io.factline.domain.DomainEvent;
+import io.factline.domain.DomainEvent.ActorRegistered;
+import io.factline.domain.DomainEvent.DocumentIngested;
+import io.factline.domain.DomainEvent.TopicDefined;
 import io.factline.projection.FactDoc.ActorRef;
 import io.factline.projection.FactDoc.DocumentRef;
 import io.factline.projection.FactDoc.TopicRef;
@@ -27,16 +31,27 @@ final class NameCache implements FactDoc.Names {
     private final Map<String, TopicRef> topics = new ConcurrentHashMap<>();
     private final Map<UUID, DocumentRef> documents = new ConcurrentHashMap<>();
 
-    void putActor(String id, String name, ActorKind kind) {
+    private void putActor(String id, String name, ActorKind kind) {
         actors.put(id, new ActorRef(id, name, kind));
     }
 
-    void putTopic(String id, String name) {
+    private void putTopic(String id, String name) {
         topics.put(id, new TopicRef(id, name));
     }
 
-    void putDocument(UUID id, String title) {
+    private void putDocument(UUID id, String title) {
         documents.put(id, new DocumentRef(id, title));
+    }
+
+    /** Keeps the names the batch's events register, before the facts that name them are projected. */
+    void learn(DomainEvent event) {
+        if (event instanceof DocumentIngested document) {
+            putDocument(document.documentId(), document.title());
+        } else if (event instanceof ActorRegistered actor) {
+            putActor(actor.actorId(), actor.name(), actor.kind());
+        } else if (event instanceof TopicDefined topic) {
+            putTopic(topic.topicId(), topic.name());
+        }
     }
 
     /** Reads from the views whatever of these is not cached yet. */

@@ -153,10 +153,10 @@ public class ReadModelProjector {
     public Uni<RebuildReport> rebuild() {
         long started = System.nanoTime();
         return pool.withTransaction(connection -> lockCheckpoint(connection)
-                        .chain(() -> ReadModelWriter.emptyAll(connection))
+                        .chain(() -> ReadModels.resetAll(connection))
                         .chain(() -> replay(connection, 0, 0))
-                        .call(() -> ReadModelWriter.recountAll(connection))
-                        .call(() -> ReadModelWriter.analyzeAll(connection))
+                        .call(() -> ReadModels.recountAll(connection))
+                        .call(() -> ReadModels.analyzeAll(connection))
                         .call(report -> saveCheckpoint(connection, report[0])))
                 .map(result -> {
                     advanceTo(result[0]);
