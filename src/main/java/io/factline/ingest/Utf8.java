@@ -14,13 +14,18 @@ public final class Utf8 {
     }
 
     public static String decode(byte[] bytes) {
+        return decode(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** Text in the charset its sender named (text/plain; charset=iso-8859-1), read as strictly. */
+    public static String decode(byte[] bytes, java.nio.charset.Charset charset) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return charset.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new UnsupportedContentException("the body is not UTF-8 text");
+            throw new UnsupportedContentException("the body is not " + charset.displayName() + " text");
         }
     }
 }

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.factline.domain.MalformedRequestException;
+import io.factline.domain.Texts;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -85,6 +86,8 @@ public class ActorQueries {
      * cursor is the last actor's id.
      */
     public Uni<Page<ActorView>> search(String search, int first, String after) {
+        Texts.optional("search", search, FactFilter.MAX_TEXT);
+        Texts.optional("cursor", after, FactFilter.MAX_ID);
         String pattern = search == null || search.isBlank() ? "%" : "%" + escapeLike(search.strip()) + "%";
         Uni<Optional<ActorView>> afterActor = after == null || after.isBlank() ? Uni.createFrom().item(Optional.empty())
                 : byId(after).invoke(found -> {

@@ -128,14 +128,27 @@ class DocumentsApiTest {
     }
 
     @Test
+    void aTextIsReadInTheCharsetItsSenderNames() {
+        String text = Api.unique("Le café de Séoul.");
+        String latin1 = Api.writer().contentType("text/plain; charset=ISO-8859-1").body(text.getBytes(StandardCharsets.ISO_8859_1))
+                .post("/api/documents").then().statusCode(201).extract().path("id");
+        given().get("/api/documents/" + latin1).then().statusCode(200).body("text", equalTo(text));
+        // the same text sent as UTF-8 is the same document
+        Api.writer().contentType("text/plain; charset=UTF-8").body(text.getBytes(StandardCharsets.UTF_8))
+                .post("/api/documents").then().statusCode(200).body("id", equalTo(latin1));
+    }
+
+    @Test
     void refusesBadDocumentsClearlyAndWritesNothing() {
         long head = Api.logHead();
         problem(Api.writer().contentType(ContentType.TEXT).body(""), 422, "/problems/invalid-value");
         problem(Api.writer().contentType(ContentType.TEXT).body("   \n\t "), 422, "/problems/invalid-value");
         problem(Api.writer().contentType(ContentType.TEXT).body("text with a \u0000 byte".getBytes(StandardCharsets.UTF_8)), 415,
                 "/problems/unsupported-content");
-        problem(Api.writer().contentType(ContentType.TEXT).body(new byte[] {(byte) 0xff, (byte) 0xfe, 0x41}), 415,
+        problem(Api.writer().contentType("text/plain; charset=UTF-8").body(new byte[] {(byte) 0xff, (byte) 0xfe, 0x41}), 415,
                 "/problems/unsupported-content");
+        problem(Api.writer().contentType("text/plain; charset=no-such-charset").body("text".getBytes(StandardCharsets.UTF_8)), 415,
+                "/problems/unsupported-media-type");
         problem(Api.writer().contentType(ContentType.TEXT).body("a".repeat(2 * 1024 * 1024 + 1)), 413, "/problems/too-large");
         problem(Api.writer().contentType(ContentType.TEXT).header("X-Correlation-Id", "big-upload-1")
                 .body(new byte[17 * 1024 * 1024]), 413, "/problems/too-large").header("X-Correlation-Id", "big-upload-1");

@@ -124,7 +124,7 @@ class FactsApiTest {
         Api.writer().contentType(ContentType.JSON).header("If-Match", "\"2\"").body(Map.of("actors", List.of()))
                 .post("/api/facts/" + id + "/corrections").then().statusCode(422);
         Api.writer().contentType(ContentType.JSON).header("If-Match", "two").body(Map.of("summary", "x"))
-                .post("/api/facts/" + id + "/corrections").then().statusCode(422);
+                .post("/api/facts/" + id + "/corrections").then().statusCode(400).body("type", equalTo("/problems/malformed-request"));
         assertThat(Api.logHead()).isEqualTo(head);
 
         given().get("/api/facts/" + id + "/history").then().statusCode(200)

@@ -180,7 +180,7 @@ class SecurityApiTest {
                 mutation.send().apply(given().auth().oauth2(token)).then()
                         .statusCode(401)
                         .header("WWW-Authenticate", containsString("invalid_token"))
-                        .body("type", equalTo("/problems/invalid-token"));
+                        .body("errors[0].extensions.code", equalTo("UNAUTHENTICATED"));
             }
             assertThat(Api.logHead()).as(mutation.name()).isEqualTo(head);
             mutation.send().apply(given().auth().oauth2(DevTokens.of("root", mutation.role()))

@@ -28,7 +28,6 @@ import io.factline.api.AccessRoles;
 import io.factline.api.Callers;
 import io.factline.api.WriteConsistency;
 import io.factline.domain.ContentTooLargeException;
-import io.factline.domain.InvalidFactException;
 import io.factline.domain.NotFoundException;
 import io.factline.ingest.DocumentIngestion;
 import io.factline.ingest.DocumentSubmission;
@@ -81,9 +80,11 @@ public class DocumentsResource {
         if (body.length > maxBytes) {
             throw new ContentTooLargeException(body.length, maxBytes);
         }
-        String text = Utf8.decode(body);
         String type = contentType == null ? MediaType.TEXT_PLAIN : contentType.split(";", 2)[0].strip().toLowerCase();
-        if (!type.equals(MediaType.APPLICATION_JSON)) {
+        String charset = contentType == null ? null : RequestChecks.charset(contentType);
+        boolean isJson = type.equals(MediaType.APPLICATION_JSON);
+        String text = isJson || charset == null ? Utf8.decode(body) : Utf8.decode(body, java.nio.charset.Charset.forName(charset));
+        if (!isJson) {
             return new DocumentSubmission(text, type, title, publisher, published, Params.date("publishedDate", publishedDate), url);
         }
         Dtos.DocumentBody doc;
@@ -92,9 +93,7 @@ public class DocumentsResource {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new UncheckedJson(e);
         }
-        if (doc == null) {
-            throw new InvalidFactException("a JSON document is an object with \"text\" or \"html\"");
-        }
+        Params.body(doc, "a document: {text or html, title, publisher, published, publishedDate, url}");
         return DocumentSubmission.of(doc.text(), doc.html(), doc.title(), doc.publisher(), doc.published(),
                 doc.publishedDate(), doc.url());
     }

@@ -29,7 +29,7 @@ import io.factline.curation.FactCommandResult;
 import io.factline.curation.FactCorrection;
 import io.factline.curation.FactCuration;
 import io.factline.curation.FactInput;
-import io.factline.domain.InvalidFactException;
+import io.factline.domain.MalformedRequestException;
 import io.factline.domain.NotFoundException;
 import io.factline.log.EventLog;
 import io.factline.projection.FactDoc;
@@ -98,6 +98,7 @@ public class FactsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Assert a fact (curator); 201 with the fact, its Location and ETag")
     public Uni<Response> assertFact(FactInput input) {
+        Params.body(input, "a fact: {type, date, actors, topics, summary, sources}");
         return curation.assertFact(input, callers.metadata("rest"))
                 .chain(result -> answer(result, Response.Status.CREATED));
     }
@@ -110,6 +111,7 @@ public class FactsResource {
     public Uni<Response> correct(@PathParam("id") String id, FactCorrection correction,
                                  @HeaderParam("If-Match") String ifMatch) {
         UUID factId = Params.pathId("fact", id);
+        Params.body(correction, "a correction: the fields that change and a reason");
         EventMetadata metadata = callers.metadata("rest");
         return expectedVersion(factId, ifMatch)
                 .chain(version -> curation.correctFact(factId, version, correction, metadata))
@@ -124,8 +126,9 @@ public class FactsResource {
     public Uni<Response> retract(@PathParam("id") String id, Dtos.Retraction retraction,
                                  @HeaderParam("If-Match") String ifMatch) {
         UUID factId = Params.pathId("fact", id);
+        Params.body(retraction, "a retraction: {reason}");
         EventMetadata metadata = callers.metadata("rest");
-        String reason = retraction == null ? null : retraction.reason();
+        String reason = retraction.reason();
         return expectedVersion(factId, ifMatch)
                 .chain(version -> curation.retractFact(factId, version, reason, metadata))
                 .chain(result -> answer(result, Response.Status.OK));
@@ -158,7 +161,10 @@ public class FactsResource {
         try {
             return Uni.createFrom().item(Integer.parseInt(digits));
         } catch (NumberFormatException e) {
-            throw new InvalidFactException("If-Match carries the fact's version as its ETag, e.g. \"3\"; not " + value);
+            if (digits.matches("\\d+")) { // a version no fact reaches
+                return Uni.createFrom().item(Integer.MAX_VALUE);
+            }
+            throw new MalformedRequestException("If-Match carries the fact's version as its ETag, e.g. \"3\"; not " + value);
         }
     }
 

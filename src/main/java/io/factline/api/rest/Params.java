@@ -60,25 +60,43 @@ final class Params {
         if (value == null || value.isBlank()) {
             return null;
         }
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
+        String digits = value.strip();
+        if (!digits.matches("[-+]?\\d+")) {
             throw new MalformedRequestException(name + " is a whole number, not '" + value + "'");
         }
+        try {
+            return Integer.parseInt(digits);
+        } catch (NumberFormatException e) {
+            throw new InvalidFactException(name + " is out of range: " + digits + " (whole numbers here lie between "
+                    + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE + ")");
+        }
+    }
+
+    /** A request body that must be there: an empty body or a JSON null is no request. */
+    static <T> T body(T body, String what) {
+        if (body == null) {
+            throw new MalformedRequestException("the body is a JSON object, " + what);
+        }
+        return body;
     }
 
     static long position(String name, String value) {
         if (value == null || value.isBlank()) {
             return 0;
         }
+        String digits = value.strip();
+        if (!digits.matches("[-+]?\\d+")) {
+            throw new MalformedRequestException(name + " is a log position (a whole number), not '" + value + "'");
+        }
         try {
-            long position = Long.parseLong(value.strip());
+            long position = Long.parseLong(digits);
             if (position < 0) {
                 throw new InvalidFactException(name + " is a log position, 0 or more");
             }
             return position;
         } catch (NumberFormatException e) {
-            throw new MalformedRequestException(name + " is a log position (a whole number), not '" + value + "'");
+            throw new InvalidFactException(name + " is out of range: " + digits + " (log positions lie below "
+                    + Long.MAX_VALUE + ")");
         }
     }
 

@@ -13,10 +13,13 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
 import io.factline.api.DataExceptions;
+import io.factline.api.StrictJson;
 import io.factline.domain.ConflictException;
 import io.factline.domain.ContentTooLargeException;
 import io.factline.domain.InvalidFactException;
@@ -89,27 +92,44 @@ public class ProblemMapper {
         return problem(422, "invalid-value", "Invalid value", detail, path(uri), null);
     }
 
+    /** A text that is not a valid value (422); a value of another JSON type than expected (400). */
     @ServerExceptionMapper
     public Response wrongFormat(InvalidFormatException e, UriInfo uri) {
+        if (e instanceof StrictJson.UnfitTextException) {
+            return problem(422, "invalid-value", "Invalid value", at(e) + ": " + e.getOriginalMessage(), path(uri), null);
+        }
+        if (!(e.getValue() instanceof String)) {
+            return problem(400, "malformed-request", "Malformed JSON", at(e) + ": " + e.getValue() + " is not a "
+                    + e.getTargetType().getSimpleName(), path(uri), null);
+        }
         return problem(422, "invalid-value", "Invalid value", "'" + e.getValue() + "' is not a valid "
-                + e.getTargetType().getSimpleName() + " at " + pathOf(e), path(uri), null);
+                + e.getTargetType().getSimpleName() + " at " + at(e), path(uri), null);
+    }
+
+    @ServerExceptionMapper
+    public Response wrongShape(MismatchedInputException e, UriInfo uri) {
+        if (e instanceof InvalidFormatException f) {
+            return wrongFormat(f, uri);
+        }
+        return problem(400, "malformed-request", "Malformed JSON", at(e) + ": " + originalMessage(e), path(uri), null);
     }
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
-        return problem(400, "malformed-request", "Malformed JSON", originalMessage(e), path(uri), null);
+        if (e instanceof MismatchedInputException m) {
+            return wrongShape(m, uri);
+        }
+        if (e instanceof ValueInstantiationException v) {
+            return unreadableValue(v, uri);
+        }
+        String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                + e.getLocation().getColumnNr() + ")";
+        return problem(400, "malformed-request", "Malformed JSON", originalMessage(e) + where, path(uri), null);
     }
 
     @ServerExceptionMapper
     public Response unreadableDocumentJson(DocumentsResource.UncheckedJson e, UriInfo uri) {
-        JsonProcessingException cause = (JsonProcessingException) e.getCause();
-        if (cause instanceof ValueInstantiationException v) {
-            return unreadableValue(v, uri);
-        }
-        if (cause instanceof InvalidFormatException f) {
-            return wrongFormat(f, uri);
-        }
-        return unreadableJson(cause, uri);
+        return unreadableJson((JsonProcessingException) e.getCause(), uri);
     }
 
     @ServerExceptionMapper
@@ -148,13 +168,19 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) { // the JSON reader's own 400
+            return unreadableJson(json, uri);
+        }
         int status = e.getResponse().getStatus();
         String title = Response.Status.fromStatusCode(status) != null
                 ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";
         String type = e instanceof NotAllowedException ? "method-not-allowed"
                 : e instanceof NotAcceptableException ? "not-acceptable"
-                : status == 404 ? "not-found" : status == 413 ? "too-large" : "http-" + status;
-        return problem(status, type, title, e.getMessage(), path(uri), null);
+                : status == 400 ? "malformed-request"
+                : status == 404 ? "not-found" : status == 413 ? "too-large" : status == 415 ? "unsupported-media-type"
+                : "http-" + status;
+        String detail = status == 400 && e.getCause() == null ? "the request cannot be read" : e.getMessage();
+        return problem(status, type, title, detail, path(uri), null);
     }
 
     @ServerExceptionMapper
@@ -179,9 +205,10 @@ public class ProblemMapper {
         return message == null ? "the body is not valid JSON" : message.split("\n")[0];
     }
 
-    private static String pathOf(InvalidFormatException e) {
+    /** Where in the body: "sources[0].start", or "the body" itself. */
+    private static String at(JsonMappingException e) {
         StringBuilder path = new StringBuilder();
         e.getPath().forEach(ref -> path.append(ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]"));
-        return path.length() == 0 ? "the top level" : path.substring(path.charAt(0) == '.' ? 1 : 0);
+        return path.length() == 0 ? "the body" : path.substring(path.charAt(0) == '.' ? 1 : 0);
     }
 }
