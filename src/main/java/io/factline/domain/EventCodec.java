@@ -1,5 +1,7 @@
 package io.factline.domain;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,21 +26,30 @@ public final class EventCodec {
     public record Encoded(String type, int schemaVersion, String payloadJson) {
     }
 
-    private record Kind(Class<? extends DomainEvent> type, int currentVersion) {
+    /** One step in the history of a type's payload: makes its JSON at version {@code from} that of {@code from + 1}. */
+    public record Upcaster(Class<? extends DomainEvent> type, int from, UnaryOperator<ObjectNode> step) {
     }
 
-    private static final Map<String, Kind> KINDS = new HashMap<>();
-    /** (type, version it upgrades from) → step to version + 1. */
-    private static final Map<String, Map<Integer, UnaryOperator<ObjectNode>>> UPCASTERS = new HashMap<>();
+    /**
+     * The upcasters of the log. A type's current schema version is one more than the number of its
+     * upcasters, which run from v1 without a gap: an incompatible change to a payload adds the step
+     * from the type's current version, and the version follows. None yet, so every type is at v1.
+     */
+    static final List<Upcaster> UPCASTERS = List.of();
 
-    static {
-        for (Class<? extends DomainEvent> type : List.of(
-                DomainEvent.DocumentIngested.class, DomainEvent.FactExtracted.class, DomainEvent.FactAsserted.class,
-                DomainEvent.FactCorrected.class, DomainEvent.FactRetracted.class, DomainEvent.FactCorroborated.class,
-                DomainEvent.ActorRegistered.class, DomainEvent.ActorAliasAdded.class, DomainEvent.TopicDefined.class)) {
-            KINDS.put(type.getSimpleName(), new Kind(type, 1));
+    private static final List<Class<? extends DomainEvent>> TYPES = List.of(
+            DomainEvent.DocumentIngested.class, DomainEvent.FactExtracted.class, DomainEvent.FactAsserted.class,
+            DomainEvent.FactCorrected.class, DomainEvent.FactRetracted.class, DomainEvent.FactCorroborated.class,
+            DomainEvent.ActorRegistered.class, DomainEvent.ActorAliasAdded.class, DomainEvent.TopicDefined.class);
+
+    /** A type as the log knows it; {@code steps.get(i)} upcasts version i + 1. */
+    private record Kind(Class<? extends DomainEvent> type, List<UnaryOperator<ObjectNode>> steps) {
+        int currentVersion() {
+            return steps.size() + 1;
         }
     }
+
+    private final Map<String, Kind> kinds = new HashMap<>();
 
     private final ObjectMapper json = new ObjectMapper()
             .registerModule(new JavaTimeModule())
@@ -46,8 +57,27 @@ public final class EventCodec {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
+    public EventCodec() {
+        this(UPCASTERS);
+    }
+
+    /** A codec with other upcasters than the log's: for the tests of the mechanism. */
+    EventCodec(List<Upcaster> upcasters) {
+        for (Class<? extends DomainEvent> type : TYPES) {
+            kinds.put(type.getSimpleName(), new Kind(type, new ArrayList<>()));
+        }
+        for (Upcaster upcaster : upcasters.stream().sorted(Comparator.comparingInt(Upcaster::from)).toList()) {
+            Kind kind = kinds.get(upcaster.type().getSimpleName());
+            if (kind == null || upcaster.from() != kind.currentVersion()) {
+                throw new IllegalArgumentException("an upcaster of " + upcaster.type().getSimpleName() + " from v"
+                        + upcaster.from() + " does not follow: a type has one per version from v1 on, without a gap");
+            }
+            kind.steps().add(upcaster.step());
+        }
+    }
+
     public Encoded encode(DomainEvent event) {
-        Kind kind = KINDS.get(typeName(event));
+        Kind kind = kinds.get(typeName(event));
         try {
             return new Encoded(typeName(event), kind.currentVersion(), json.writeValueAsString(event));
         } catch (JsonProcessingException e) {
@@ -56,7 +86,7 @@ public final class EventCodec {
     }
 
     public DomainEvent decode(String type, int schemaVersion, String payloadJson) {
-        Kind kind = KINDS.get(type);
+        Kind kind = kinds.get(type);
         if (kind == null) {
             throw new UnreadableEventException("unknown event type " + type);
         }
@@ -64,17 +94,16 @@ public final class EventCodec {
             throw new UnreadableEventException(type + " v" + schemaVersion + " is newer than this code (v"
                     + kind.currentVersion() + "); upgrade factline before reading this log");
         }
+        if (schemaVersion < 1) {
+            throw new UnreadableEventException(type + " has no schema version " + schemaVersion);
+        }
         try {
             if (schemaVersion == kind.currentVersion()) {
                 return json.readValue(payloadJson, kind.type());
             }
             ObjectNode node = (ObjectNode) json.readTree(payloadJson);
             for (int v = schemaVersion; v < kind.currentVersion(); v++) {
-                UnaryOperator<ObjectNode> step = UPCASTERS.getOrDefault(type, Map.of()).get(v);
-                if (step == null) {
-                    throw new UnreadableEventException("no upcaster for " + type + " v" + v);
-                }
-                node = step.apply(node);
+                node = kind.steps().get(v - 1).apply(node);
             }
             return json.treeToValue(node, kind.type());
         } catch (JsonProcessingException | ClassCastException | InvalidFactException e) {
@@ -100,10 +129,6 @@ public final class EventCodec {
 
     public static String typeName(DomainEvent event) {
         return event.getClass().getSimpleName();
-    }
-
-    public static String typeName(Class<? extends DomainEvent> type) {
-        return type.getSimpleName();
     }
 
     /** The log holds an event this code cannot read; nothing guesses at its meaning. */

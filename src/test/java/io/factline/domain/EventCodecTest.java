@@ -72,6 +72,8 @@ class EventCodecTest {
                 .isInstanceOf(EventCodec.UnreadableEventException.class).hasMessageContaining("unknown event type");
         assertThatThrownBy(() -> codec.decode("FactRetracted", 2, "{}"))
                 .isInstanceOf(EventCodec.UnreadableEventException.class).hasMessageContaining("newer than this code");
+        assertThatThrownBy(() -> codec.decode("FactRetracted", 0, "{}"))
+                .isInstanceOf(EventCodec.UnreadableEventException.class).hasMessageContaining("no schema version 0");
         assertThatThrownBy(() -> codec.decode("FactAsserted", 1, "{\"factId\": 7"))
                 .isInstanceOf(EventCodec.UnreadableEventException.class);
         assertThatThrownBy(() -> codec.decode("FactAsserted", 1,
