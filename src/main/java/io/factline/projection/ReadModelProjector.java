@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 
 import io.factline.domain.EventCodec;
 import io.factline.eventstore.AppendSignal;
+import io.factline.eventstore.Outages;
 import io.factline.eventstore.PostgresEventStore;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -61,6 +62,7 @@ public class ReadModelProjector {
     private volatile boolean stopped;
     private long timerId = -1;
     private volatile int failuresInARow;
+    private volatile String lastFailure;
     private volatile long pausedUntil;
 
     void start(@Observes StartupEvent event) {
@@ -76,6 +78,14 @@ public class ReadModelProjector {
         }
     }
 
+    /** How many batches in a row have failed (0 once one succeeds), and why the last one did. */
+    public record Health(int failuresInARow, String lastFailure, long position) {
+    }
+
+    public Health health() {
+        return new Health(failuresInARow, failuresInARow == 0 ? null : lastFailure, projected.get());
+    }
+
     /** Completes once the views include the event at this position (read-your-writes for commands). */
     public Uni<Void> awaitProjected(long position, Duration timeout) {
         if (projected.get() >= position) {
@@ -88,9 +98,18 @@ public class ReadModelProjector {
             waiters.remove(position, waiter);
         }
         wake();
+        io.vertx.core.Context caller = io.vertx.core.Vertx.currentContext();
         return Uni.createFrom().completionStage(waiter.copy().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS))
                 .onFailure(java.util.concurrent.TimeoutException.class)
-                .transform(t -> new ProjectionLagException(position, projected.get()));
+                .transform(t -> new ProjectionLagException(position, projected.get()))
+                // the timeout fires on a JDK timer thread: go on where the caller was (reads need its context)
+                .emitOn(task -> {
+                    if (caller != null) {
+                        caller.runOnContext(ignored -> task.run());
+                    } else {
+                        task.run();
+                    }
+                });
     }
 
     public void wake() {
@@ -111,14 +130,22 @@ public class ReadModelProjector {
                     }
                 },
                 failure -> {
-                    // back off (1 s, 2 s, 4 s … 60 s) so that an event the views cannot take does not flood the log
-                    long delay = Math.min(60_000L, 1000L << Math.min(failuresInARow, 6));
+                    // back off (1 s, 2 s, 4 s … 60 s) so that an event the views cannot take does not flood the log;
+                    // while the database is away, try every second or two, to be back as soon as it is
+                    long delay = Math.min(Outages.isOutage(failure) ? 2_000L : 60_000L, 1000L << Math.min(failuresInARow, 6));
                     failuresInARow++;
+                    lastFailure = String.valueOf(failure.getMessage());
                     pausedUntil = System.currentTimeMillis() + delay;
                     running.set(false);
-                    if (!stopped) {
+                    if (stopped) {
+                        return;
+                    }
+                    if (!Outages.isOutage(failure)) {
                         LOG.errorf(failure, "projecting the log failed after position %d; retrying in %d s",
                                 projected.get(), delay / 1000);
+                    } else if (failuresInARow == 1 || failuresInARow % 30 == 0) { // one line, not a stack a second
+                        LOG.warnf("projecting paused at position %d: the database is away (%s); retrying every %d s",
+                                projected.get(), failure.getMessage(), delay / 1000);
                     }
                 });
     }

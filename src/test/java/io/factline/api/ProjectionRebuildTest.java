@@ -5,22 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.factline.projection.ReadModels;
 import io.factline.testing.Api;
+import io.factline.testing.ViewSnapshots;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -28,9 +21,7 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 class ProjectionRebuildTest {
 
-    /** What the rebuild replaces, as the projection lists it, and the checkpoint it moves. */
-    static final List<String> TABLES = Stream.concat(ReadModels.tables().stream(), Stream.of("projection_checkpoint"))
-            .toList();
+    static final List<String> TABLES = ViewSnapshots.TABLES;
 
     @BeforeEach
     void ready() {
@@ -79,26 +70,9 @@ class ProjectionRebuildTest {
                 .post("/api/facts/" + facts.get(0) + "/retraction").then().statusCode(200);
     }
 
-    /** Every row of every table, as text; sorted, so that no table needs its key spelled out here. */
     private static Map<String, List<String>> snapshot() throws SQLException {
-        Map<String, List<String>> rows = new LinkedHashMap<>();
-        try (Connection connection = Api.connect(); Statement statement = connection.createStatement()) {
-            for (String name : TABLES) {
-                List<String> table = new ArrayList<>();
-                try (ResultSet result = statement.executeQuery("select * from " + name)) {
-                    ResultSetMetaData meta = result.getMetaData();
-                    while (result.next()) {
-                        StringBuilder row = new StringBuilder();
-                        for (int c = 1; c <= meta.getColumnCount(); c++) {
-                            row.append(meta.getColumnName(c)).append('=').append(result.getString(c)).append(';');
-                        }
-                        table.add(row.toString());
-                    }
-                }
-                Collections.sort(table);
-                rows.put(name, table);
-            }
+        try (Connection connection = Api.connect()) {
+            return ViewSnapshots.take(connection);
         }
-        return rows;
     }
 }

@@ -72,6 +72,12 @@ final class PackagedService implements AutoCloseable {
         return process.waitFor(60, TimeUnit.SECONDS);
     }
 
+    /** SIGKILL: no shutdown hook, no chance to finish what it was doing. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
     /** Waits for the service to end by itself; its exit code. */
     int awaitExit(Duration within) throws InterruptedException {
         if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {

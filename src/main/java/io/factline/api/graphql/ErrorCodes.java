@@ -26,7 +26,7 @@ import graphql.language.SourceLocation;
 import graphql.schema.CoercingParseLiteralException;
 import graphql.schema.CoercingParseValueException;
 import graphql.validation.ValidationError;
-import io.factline.api.Outages;
+import io.factline.eventstore.Outages;
 import io.smallrye.graphql.api.ErrorCode;
 
 /**

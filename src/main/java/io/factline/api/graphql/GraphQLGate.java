@@ -31,6 +31,7 @@ import graphql.parser.Parser;
 import graphql.parser.ParserEnvironment;
 import graphql.parser.ParserOptions;
 import graphql.schema.GraphQLSchema;
+import io.factline.eventstore.Outages;
 import io.factline.api.StrictJson;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.buffer.Buffer;
@@ -89,24 +90,35 @@ public class GraphQLGate {
     void install(@Observes Router router) {
         router.post("/graphql").order(Integer.MIN_VALUE + 2).handler(BodyHandler.create().setBodyLimit(maxBody.asLongValue()));
         router.post("/graphql").order(Integer.MIN_VALUE + 3).handler(this::admit);
-        router.route("/graphql").order(Integer.MIN_VALUE + 4).failureHandler(this::refusedToken);
+        router.route("/graphql").order(Integer.MIN_VALUE + 4).failureHandler(this::failed);
     }
 
     /**
-     * A bearer token that does not verify fails the request at the HTTP layer, whose default answer is
-     * REST's; a GraphQL client gets a GraphQL error instead (401, with the challenge).
+     * Failures at the HTTP layer, whose default answer is REST's or Quarkus's page, get a GraphQL error:
+     * a bearer token that does not verify (401, with the challenge), the database away (503,
+     * UNAVAILABLE, Retry-After), anything else (500, INTERNAL_SERVER_ERROR).
      */
-    private void refusedToken(RoutingContext context) {
+    private void failed(RoutingContext context) {
         Throwable failure = context.failure();
+        if (context.response().ended() || failure == null && context.statusCode() < 500) {
+            context.next();
+            return;
+        }
         if (failure instanceof io.quarkus.security.AuthenticationFailedException
                 || failure instanceof io.quarkus.security.UnauthorizedException) {
             context.response().putHeader("WWW-Authenticate", "Bearer realm=\"factline\", error=\"invalid_token\"");
             answer(context, 401, "UNAUTHENTICATED", "the bearer token was refused: expired, not signed by the configured "
                     + "key, from another issuer, or malformed", null);
-            return;
+        } else if (Outages.isOutage(failure)) {
+            context.response().putHeader("Retry-After", Integer.toString(Outages.RETRY_AFTER_SECONDS));
+            answer(context, 503, "UNAVAILABLE", "the database cannot be reached just now; try again in a few seconds", null);
+        } else {
+            LOG.error("GraphQL request failed outside its resolvers", failure);
+            answer(context, 500, "INTERNAL_SERVER_ERROR", "System error", null);
         }
-        context.next();
     }
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(GraphQLGate.class);
 
     private void admit(RoutingContext context) {
         String contentType = context.request().getHeader("Content-Type");

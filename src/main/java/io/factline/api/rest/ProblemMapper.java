@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
 import io.factline.api.DataExceptions;
+import io.factline.eventstore.Outages;
 import io.factline.api.StrictJson;
 import io.factline.domain.ConflictException;
 import io.factline.domain.ContentTooLargeException;
@@ -184,7 +185,11 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response unexpected(RuntimeException e, UriInfo uri) {
+    public Response unexpected(Throwable e, UriInfo uri) {
+        if (Outages.isOutage(e)) {
+            LOG.warnf("database unavailable: %s (%s)", path(uri), e.getMessage());
+            return unavailable(path(uri));
+        }
         PgException refused = DataExceptions.find(e);
         if (refused != null) {
             return problem(422, "invalid-value", "Invalid value", "a value cannot be stored: " + refused.getErrorMessage(),
@@ -194,6 +199,15 @@ public class ProblemMapper {
         return problem(500, "internal-error", "Internal error",
                 "the request failed on our side; if it was a change, read the resource to see whether it was recorded",
                 path(uri), null);
+    }
+
+    /** 503 with Retry-After: the database is away, the request may be sent again in a moment. */
+    static Response unavailable(String instance) {
+        return Response.fromResponse(problem(503, "unavailable", "Service unavailable",
+                        "the database cannot be reached just now; nothing was changed unless a later read shows it. "
+                                + "Try again in a few seconds", instance, null))
+                .header("Retry-After", Outages.RETRY_AFTER_SECONDS)
+                .build();
     }
 
     private static String path(UriInfo uri) {

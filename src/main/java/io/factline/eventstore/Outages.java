@@ -1,4 +1,4 @@
-package io.factline.api;
+package io.factline.eventstore;
 
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -13,6 +13,9 @@ import io.vertx.pgclient.PgException;
  * UNAVAILABLE), however it is wrapped.
  */
 public final class Outages {
+
+    /** How long a client is asked to wait before it tries again. */
+    public static final int RETRY_AFTER_SECONDS = 2;
 
     private Outages() {
     }
