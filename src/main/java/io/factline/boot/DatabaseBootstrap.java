@@ -9,7 +9,8 @@ import org.jboss.logging.Logger;
 /**
  * Decides, before Quarkus starts, where the database is: the configured URL if there is one,
  * otherwise an embedded PostgreSQL with its data in the data folder (default {@code .factline/}
- * under the working directory), so that one command runs the service on a machine with only a JDK.
+ * under the working directory), so that one command runs the service on a machine with only a JDK;
+ * and, there, lets the installation sign its own tokens when no identity provider is configured.
  */
 final class DatabaseBootstrap {
 
@@ -27,7 +28,7 @@ final class DatabaseBootstrap {
             throw new IllegalStateException("no database configured: set FACTLINE_DB_URL "
                     + "(e.g. postgresql://127.0.0.1:5432/factline), or allow the embedded one");
         }
-        Path dataFolder = Path.of(setting("factline.data-dir").orElse(".factline"));
+        Path dataFolder = dataFolder();
         EmbeddedPostgres.Settings settings = new EmbeddedPostgres.Settings(
                 dataFolder.resolve("postgres"), dataFolder.resolve("postgres-binaries"),
                 setting("factline.embedded-db.port").map(Integer::parseInt).orElse(0), true,
@@ -36,6 +37,7 @@ final class DatabaseBootstrap {
         EmbeddedPostgres server = EmbeddedPostgres.start(settings);
         try {
             server.createDatabaseIfMissing(DATABASE);
+            LocalWrites.setUpIfNoProvider(dataFolder);
         } catch (RuntimeException e) {
             server.close();
             throw e;
@@ -46,6 +48,11 @@ final class DatabaseBootstrap {
         LOG.infof("no database configured: using the embedded PostgreSQL at %s (data in %s)",
                 server.url(DATABASE), settings.dataDirectory());
         return Optional.of(server);
+    }
+
+    /** Where the embedded database and the local signing key keep their files. */
+    static Path dataFolder() {
+        return Path.of(setting("factline.data-dir").orElse(".factline"));
     }
 
     /** A setting from a system property or its environment variable (factline.db.url → FACTLINE_DB_URL). */

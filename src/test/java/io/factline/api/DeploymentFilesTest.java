@@ -174,6 +174,9 @@ class DeploymentFilesTest {
         }
         assertThat(count).isPositive();
         assertThat(lines).anyMatch(l -> l.startsWith("USER 185"));
+        // an image never runs its own database nor signs its own tokens
+        assertThat(lines).anyMatch(l -> l.contains("FACTLINE_EMBEDDED_DB_ENABLED=false"))
+                .anyMatch(l -> l.contains("FACTLINE_LOCAL_WRITES_ENABLED=false"));
         assertThat(lines).anyMatch(l -> l.contains("ENTRYPOINT [\"java\", \"-jar\", \"/deployments/quarkus-run.jar\"]"));
         // RunCommandIT starts target/quarkus-app/quarkus-run.jar exactly as this entry point does
         assertThat(lines).anyMatch(l -> l.startsWith("FROM eclipse-temurin:17-jre"));

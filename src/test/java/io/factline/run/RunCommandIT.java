@@ -76,6 +76,44 @@ class RunCommandIT {
     }
 
     @Test
+    void theQuickStartPrintsAnAdminTokenAndACurlLineThatIngestsADocument() throws Exception {
+        Path data = Path.of("target", "run-it", UUID.randomUUID().toString());
+        // no identity provider: the variables PackagedService sets are given empty, as unset
+        Map<String, String> noProvider = Map.of("FACTLINE_JWT_PUBLIC_KEY_LOCATION", "", "FACTLINE_JWT_ISSUER", "",
+                "FACTLINE_JWT_AUDIENCE", "");
+        int port = start(data, noProvider);
+        String firstLog = Files.readString(service.log);
+        Path tokenFile = data.resolve("local-key").resolve("admin-token");
+        String token = Files.readString(tokenFile).strip();
+        assertThat(firstLog).contains("this installation signs its own tokens").contains(token);
+        String curl = firstLog.lines().map(String::strip).filter(line -> line.startsWith("curl ")).findFirst()
+                .orElseThrow(() -> new AssertionError("no curl line in the log:\n" + firstLog));
+        assertThat(curl).contains("localhost:" + port).contains(token);
+
+        assumeTrue(new ProcessBuilder("sh", "-c", "command -v curl").start().waitFor() == 0, "curl is not installed");
+        Process run = new ProcessBuilder("sh", "-c", curl + " -s -w '\\n%{http_code}'").redirectErrorStream(true).start();
+        String[] answer = new String(run.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n");
+        assertThat(run.waitFor()).isZero();
+        assertThat(answer[answer.length - 1]).as(String.join("\n", answer)).isEqualTo("201");
+        String created = new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer[0]).get("id").asText();
+        given().port(port).get("/api/documents/" + created + "/facts").then().statusCode(200)
+                .body("items.type", hasItem("AGREEMENT"));
+        // the development key is not trusted here: only this installation's
+        given().port(port).auth().oauth2(DevTokens.of("alice", "ingest")).contentType(ContentType.TEXT)
+                .body("On 2 June 2022, a text.").post("/api/documents").then().statusCode(401);
+
+        assertThat(service.stop()).isTrue();
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                !Files.exists(data.resolve("postgres").resolve("data").resolve("postmaster.pid")));
+        port = start(data, noProvider);
+        String secondLog = Files.readString(service.log);
+        assertThat(secondLog).as("printed once").doesNotContain(token).contains(tokenFile.toAbsolutePath().toString());
+        given().port(port).auth().oauth2(Files.readString(tokenFile).strip()).contentType(ContentType.TEXT)
+                .body(Api.unique("On 4 March 2025, Japan and Chile signed an agreement.")).post("/api/documents")
+                .then().statusCode(201);
+    }
+
+    @Test
     void asRootWithoutUserNamespacesTheDatabaseRunsAsAnUnprivilegedUser() throws Exception {
         assumeTrue(new String(new ProcessBuilder("id", "-u").start().getInputStream().readAllBytes()).trim().equals("0"),
                 "only relevant when started as root");
@@ -108,12 +146,15 @@ class RunCommandIT {
     void withNoTokenKeyConfiguredEveryWriteIsRefusedAndReadsStillWork() throws Exception {
         // the variables are given empty, as compose passes unset ones: empty counts as not set
         database = TestDatabase.create("nokey");
-        service = PackagedService.start(Map.of("FACTLINE_DB_URL", database.url(), "FACTLINE_DB_USER", database.user(),
-                "FACTLINE_DB_PASSWORD", database.password(), "FACTLINE_SEEDS_ENABLED", "false",
+        Path data = Path.of("target", "run-it", UUID.randomUUID().toString());
+        service = PackagedService.start(pairs("FACTLINE_DB_URL", database.url(), "FACTLINE_DB_USER", database.user(),
+                "FACTLINE_DB_PASSWORD", database.password(), "FACTLINE_SEEDS_ENABLED", "false", "FACTLINE_DATA_DIR", data.toString(),
                 "FACTLINE_JWT_PUBLIC_KEY_LOCATION", "", "FACTLINE_JWT_ISSUER", "", "FACTLINE_JWT_AUDIENCE", "",
                 "FACTLINE_OTEL_ENDPOINT", "", "FACTLINE_GRAPHQL_MAX_DEPTH", "", "FACTLINE_INGEST_MAX_DOCUMENT_BYTES", ""))
                 .awaitReady();
-        assertThat(Files.readString(service.log)).contains("no token key configured");
+        assertThat(Files.readString(service.log)).contains("no token key configured").doesNotContain("signs its own tokens");
+        // a configured database is a deployment: it never signs its own tokens
+        assertThat(data.resolve("local-key")).doesNotExist();
         for (String token : List.of(DevTokens.of("alice", "ingest"), "")) {
             var request = given().port(service.port).contentType(ContentType.TEXT).body("On 2 June 2022, a text.");
             (token.isEmpty() ? request : request.auth().oauth2(token)).post("/api/documents").then().statusCode(401)
@@ -146,6 +187,14 @@ class RunCommandIT {
                 }
             }
         }
+    }
+
+    private static Map<String, String> pairs(String... namesAndValues) {
+        Map<String, String> map = new HashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            map.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return map;
     }
 
     private int start(Path data, Map<String, String> extraEnv) throws IOException {
