@@ -209,10 +209,13 @@ public final class PostgresEventStore {
      * hold megabytes), but always holds at least one event.
      */
     public Uni<List<RecordedEvent>> readAll(SqlClient client, long afterPosition, int limit) {
-        return client.preparedQuery("select " + EVENT_COLUMNS + " from ("
-                        + "select e.*, sum(pg_column_size(e.payload)) over (order by e.position) as page_bytes from ("
-                        + "select * from event where position > $1 and position < event_horizon() order by position limit $2"
-                        + ") e) p where page_bytes - pg_column_size(payload) < $3 order by position")
+        return client.preparedQuery("""
+                        select %s from (
+                          select e.*, sum(pg_column_size(e.payload)) over (order by e.position) as page_bytes from (
+                            select * from event where position > $1 and position < event_horizon() order by position limit $2
+                          ) e
+                        ) p
+                        where page_bytes - pg_column_size(payload) < $3 order by position""".formatted(EVENT_COLUMNS))
                 .execute(Tuple.of(afterPosition, limit, PAGE_BYTES))
                 .map(PostgresEventStore::toEvents);
     }
@@ -226,16 +229,18 @@ public final class PostgresEventStore {
 
     /** The events of several streams, each stream in version order. */
     public Uni<List<RecordedEvent>> readStreams(Collection<String> streamIds) {
-        return pool.preparedQuery("select " + EVENT_COLUMNS + " from event where stream_id = any($1) "
-                        + "order by stream_id, version")
+        return pool.preparedQuery("""
+                        select %s from event where stream_id = any($1)
+                        order by stream_id, version""".formatted(EVENT_COLUMNS))
                 .execute(Tuple.of((Object) streamIds.toArray(String[]::new)))
                 .map(PostgresEventStore::toEvents);
     }
 
     /** The current version of each stream that exists; streams not in the map do not exist. */
     public Uni<Map<String, Integer>> streamVersions(Collection<String> streamIds) {
-        return pool.preparedQuery("select s.id, (select max(e.version) from event e where e.stream_id = s.id) "
-                        + "from unnest($1::text[]) as s(id)")
+        return pool.preparedQuery("""
+                        select s.id, (select max(e.version) from event e where e.stream_id = s.id)
+                        from unnest($1::text[]) as s(id)""")
                 .execute(Tuple.of(streamIds.toArray(String[]::new)))
                 .map(rows -> {
                     Map<String, Integer> versions = new HashMap<>();

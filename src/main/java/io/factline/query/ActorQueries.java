@@ -63,8 +63,11 @@ public class ActorQueries {
             return Uni.createFrom().item(List.of());
         }
         metrics.count("actors_discovered_named");
-        return pool.preparedQuery("select id, name, kind, aliases, acts_for from actor_view where discovered "
-                        + "and not (kind = 'PERSON' and strpos(name, ' ') = 0) and (name = any($1::text[]) or aliases && $1::text[]) order by id")
+        return pool.preparedQuery("""
+                        select id, name, kind, aliases, acts_for from actor_view
+                        where discovered and not (kind = 'PERSON' and strpos(name, ' ') = 0)
+                          and (name = any($1::text[]) or aliases && $1::text[])
+                        order by id""")
                 .execute(Tuple.of(phrases.toArray(String[]::new))).map(rows -> {
                     List<ActorView> actors = new ArrayList<>();
                     for (Row r : rows) {

@@ -68,8 +68,10 @@ public class DocumentQueries {
 
     public Uni<Map<UUID, Integer>> factCounts(Collection<UUID> ids) {
         metrics.count("document_fact_counts");
-        return pool.preparedQuery("select s.document_id, count(*) from fact_source s where s.document_id = any($1) "
-                        + "and s.status = 'ACTIVE' group by 1")
+        return pool.preparedQuery("""
+                        select s.document_id, count(*) from fact_source s
+                        where s.document_id = any($1) and s.status = 'ACTIVE'
+                        group by 1""")
                 .execute(Tuple.of((Object) ids.toArray(UUID[]::new)))
                 .map(rows -> {
                     Map<UUID, Integer> counts = new HashMap<>();

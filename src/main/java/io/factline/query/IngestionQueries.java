@@ -26,8 +26,10 @@ public class IngestionQueries {
 
     /** Active facts of this type whose first actor is this one, dated from this day at this precision. */
     public Uni<List<UUID>> activeFacts(String firstActorId, LocalDate day, String precision, String type, int limit) {
-        return pool.preparedQuery("select fact_id from fact_actor where actor_id = $1 and sort_date = $2 "
-                        + "and precision = $3 and type = $4 and status = 'ACTIVE' order by fact_id limit $5")
+        return pool.preparedQuery("""
+                        select fact_id from fact_actor
+                        where actor_id = $1 and sort_date = $2 and precision = $3 and type = $4 and status = 'ACTIVE'
+                        order by fact_id limit $5""")
                 .execute(Tuple.of(firstActorId, day, precision, type, limit))
                 .map(IngestionQueries::ids);
     }
