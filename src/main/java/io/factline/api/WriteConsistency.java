@@ -1,12 +1,11 @@
 package io.factline.api;
 
-import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.factline.config.FactlineConfig;
 import io.factline.projection.ReadModelProjector;
 import io.smallrye.mutiny.Uni;
 
@@ -19,12 +18,12 @@ public class WriteConsistency {
 
     @Inject
     ReadModelProjector projector;
-    @ConfigProperty(name = "factline.api.write-visibility-timeout", defaultValue = "PT10S")
-    Duration timeout;
+    @Inject
+    FactlineConfig config;
 
     /** True once visible; false if the views did not reach the position in time. */
     public Uni<Boolean> visible(long position) {
-        return projector.awaitProjected(position, timeout)
+        return projector.awaitProjected(position, config.api().writeVisibilityTimeout())
                 .replaceWith(true)
                 .onFailure(ReadModelProjector.ProjectionLagException.class).recoverWithItem(false);
     }

@@ -6,6 +6,8 @@ import java.util.Optional;
 
 import org.jboss.logging.Logger;
 
+import io.factline.config.MappingDefaults;
+
 /**
  * Decides, before Quarkus starts, where the database is: the configured URL if there is one,
  * otherwise an embedded PostgreSQL with its data in the data folder (default {@code .factline/}
@@ -24,7 +26,7 @@ final class DatabaseBootstrap {
         if (setting("factline.db.url").isPresent() || setting("quarkus.datasource.reactive.url").isPresent()) {
             return Optional.empty();
         }
-        if (!setting("factline.embedded-db.enabled").map(Boolean::parseBoolean).orElse(true)) {
+        if (!Boolean.parseBoolean(settingOrDefault("factline.embedded-db.enabled"))) {
             throw new IllegalStateException("no database configured: set FACTLINE_DB_URL "
                     + "(e.g. postgresql://127.0.0.1:5432/factline), or allow the embedded one");
         }
@@ -52,7 +54,13 @@ final class DatabaseBootstrap {
 
     /** Where the embedded database and the local signing key keep their files. */
     static Path dataFolder() {
-        return Path.of(setting("factline.data-dir").orElse(".factline"));
+        return Path.of(settingOrDefault("factline.data-dir"));
+    }
+
+    /** A setting as {@link #setting}, else its default from the mapping. */
+    static String settingOrDefault(String name) {
+        return setting(name).or(() -> MappingDefaults.factline(name))
+                .orElseThrow(() -> new IllegalStateException(name + " has no default in FactlineConfig"));
     }
 
     /** A setting from a system property or its environment variable (factline.db.url → FACTLINE_DB_URL). */

@@ -19,16 +19,16 @@ final class LocalWrites {
             "mp.jwt.verify.publickey.location", "mp.jwt.verify.publickey", "smallrye.jwt.verify.key.location",
             "smallrye.jwt.verify.secretkey");
 
-    static final String TOKEN_FILE = "factline.local-writes.token-file";
-    static final String FRESH = "factline.local-writes.fresh";
-    static final String EXPIRES = "factline.local-writes.expires";
+    static final String TOKEN_FILE = "factline-launcher.local-writes.token-file";
+    static final String FRESH = "factline-launcher.local-writes.fresh";
+    static final String EXPIRES = "factline-launcher.local-writes.expires";
 
     private LocalWrites() {
     }
 
     static Optional<LocalWriteKey.Issued> setUpIfNoProvider(Path dataFolder) {
         if (PROVIDER_SETTINGS.stream().anyMatch(name -> DatabaseBootstrap.setting(name).isPresent())
-                || !DatabaseBootstrap.setting("factline.local-writes.enabled").map(Boolean::parseBoolean).orElse(true)) {
+                || !Boolean.parseBoolean(DatabaseBootstrap.settingOrDefault("factline.local-writes.enabled"))) {
             return Optional.empty();
         }
         LocalWriteKey.Issued issued = new LocalWriteKey(dataFolder, Clock.systemUTC()).ensure();

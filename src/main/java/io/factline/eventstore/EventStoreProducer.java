@@ -15,6 +15,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.PoolOptions;
+import io.factline.config.FactlineConfig;
 
 /**
  * The event store, on a small pool of its own. Its statements have fixed shapes and run thousands
@@ -36,9 +37,9 @@ public class EventStoreProducer {
     @Named("event-log")
     Pool logPool(Vertx vertx,
                  @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
-                 @ConfigProperty(name = "quarkus.datasource.username", defaultValue = "postgres") String user,
+                 @ConfigProperty(name = "quarkus.datasource.username") String user,
                  @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
-                 @ConfigProperty(name = "factline.eventstore.pool-size", defaultValue = "4") int size) {
+                 FactlineConfig config) {
         PgConnectOptions options = PgConnectOptions.fromUri(url)
                 .setUser(user)
                 .setPassword(password.orElse(""))
@@ -46,7 +47,7 @@ public class EventStoreProducer {
                 .addProperty("plan_cache_mode", "force_generic_plan")
                 .addProperty("application_name", "factline-log");
         return Pool.newInstance(PgBuilder.pool()
-                .with(new PoolOptions().setMaxSize(size).setName("factline-log"))
+                .with(new PoolOptions().setMaxSize(config.eventstore().poolSize()).setName("factline-log"))
                 .connectingTo(options)
                 .using(vertx.getDelegate())
                 .build());

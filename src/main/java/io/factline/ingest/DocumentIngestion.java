@@ -14,9 +14,9 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.factline.config.FactlineConfig;
 import io.factline.domain.ConflictException;
 import io.factline.domain.ContentTooLargeException;
 import io.factline.domain.DomainEvent.DocumentIngested;
@@ -62,8 +62,8 @@ public class DocumentIngestion {
     References references;
     @Inject
     MeterRegistry registry;
-    @ConfigProperty(name = "factline.ingest.max-document-bytes", defaultValue = "2097152")
-    long maxBytes;
+    @Inject
+    FactlineConfig config;
 
     private final DocumentNormalizer normalizer = new DocumentNormalizer();
 
@@ -71,6 +71,7 @@ public class DocumentIngestion {
         DocumentNormalizer.Normalized doc;
         try {
             long bytes = submission.body() == null ? 0 : submission.body().getBytes(StandardCharsets.UTF_8).length;
+            long maxBytes = config.ingest().maxDocumentBytes();
             if (bytes > maxBytes) {
                 throw new ContentTooLargeException(bytes, maxBytes);
             }

@@ -12,13 +12,13 @@ import java.util.stream.Stream;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import io.factline.config.FactlineConfig;
 import io.factline.domain.EventMetadata;
 import io.smallrye.mutiny.Uni;
 
@@ -40,18 +40,19 @@ public class SeedLoader {
 
     @Inject
     DocumentIngestion ingestion;
-    @ConfigProperty(name = "factline.seeds.dir", defaultValue = "seeds")
-    Path seeds;
+    @Inject
+    FactlineConfig config;
 
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public Uni<Report> load(EventMetadata metadata) {
+        Path seeds = config.seeds().dir();
         if (!Files.isDirectory(seeds)) {
             LOG.infof("no seeds folder at %s; nothing to load", seeds.toAbsolutePath());
             return Uni.createFrom().item(new Report(0, 0));
         }
-        List<Path> files = documentFiles();
+        List<Path> files = documentFiles(seeds);
         Uni<Report> chain = Uni.createFrom().item(new Report(0, 0));
         for (Path file : files) {
             chain = chain.chain(report -> ingest(file, metadata)
@@ -80,7 +81,7 @@ public class SeedLoader {
         }
     }
 
-    private List<Path> documentFiles() {
+    private static List<Path> documentFiles(Path seeds) {
         try (Stream<Path> entries = Files.list(seeds)) {
             return entries.filter(Files::isRegularFile)
                     .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(txt|html?)$"))

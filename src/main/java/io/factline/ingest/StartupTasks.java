@@ -6,12 +6,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
 
+import io.factline.config.FactlineConfig;
 import io.factline.domain.EventMetadata;
 import io.factline.log.EventLog;
 import io.factline.projection.ReadModelProjector;
@@ -37,8 +37,8 @@ public class StartupTasks implements HealthCheck {
     ReadModelProjector projector;
     @Inject
     EventLog log;
-    @ConfigProperty(name = "factline.seeds.enabled", defaultValue = "true")
-    boolean seedsEnabled;
+    @Inject
+    FactlineConfig config;
 
     private volatile boolean done;
     private volatile String failure;
@@ -52,7 +52,7 @@ public class StartupTasks implements HealthCheck {
 
     private Uni<Void> run(Duration retryDelay) {
         return referenceData.sync(EventMetadata.system("reference-data"))
-                .chain(() -> seedsEnabled ? seeds.load(EventMetadata.system("seed")).replaceWithVoid()
+                .chain(() -> config.seeds().enabled() ? seeds.load(EventMetadata.system("seed")).replaceWithVoid()
                         : Uni.createFrom().voidItem())
                 .chain(() -> log.lastPosition())
                 .chain(last -> projector.awaitProjected(last, Duration.ofMinutes(10)))

@@ -40,13 +40,14 @@ class DeploymentFilesTest {
         Api.awaitReady();
     }
 
-    /** Every factline.* setting the application reads: application.properties and @ConfigProperty names. */
+    /** Every factline.* setting the application reads: application.properties, FactlineConfig and the names in code. */
     static Set<String> settings() throws IOException {
         Set<String> names = new HashSet<>();
         Matcher m = PROPERTY.matcher(Files.readString(Path.of("src/main/resources/application.properties")));
         while (m.find()) {
             names.add(m.group(1));
         }
+        names.addAll(io.factline.config.MappingDefaults.factlineNames());
         try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
             for (Path p : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
                 Matcher n = PROPERTY.matcher(Files.readString(p));
