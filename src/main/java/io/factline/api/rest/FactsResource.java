@@ -28,7 +28,7 @@ import io.factline.api.WriteConsistency;
 import io.factline.curation.FactCommandResult;
 import io.factline.curation.FactCorrection;
 import io.factline.curation.FactCuration;
-import io.factline.curation.FactInput;
+import io.factline.curation.FactAssertion;
 import io.factline.domain.MalformedRequestException;
 import io.factline.domain.NotFoundException;
 import io.factline.log.EventLog;
@@ -97,7 +97,7 @@ public class FactsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Assert a fact (curator); 201 with the fact, its Location and ETag")
-    public Uni<Response> assertFact(FactInput input) {
+    public Uni<Response> assertFact(FactAssertion input) {
         Params.body(input, "a fact: {type, date, actors, topics, summary, sources}");
         return curation.assertFact(input, callers.metadata("rest"))
                 .chain(result -> answer(result, Response.Status.CREATED));

@@ -8,17 +8,18 @@ import io.factline.domain.FactType;
 import io.factline.domain.Role;
 
 /** A fact as a curator asserts it. {@code id} is optional: given, it makes a retried request safe. */
-public record FactInput(UUID id, FactType type, DateInput date, List<ActorRoleInput> actors, List<String> topics,
-                        String summary, List<SourceInput> sources, String note) {
+public record FactAssertion(UUID id, FactType type, DateSpec date, List<ActorRole> actors, List<String> topics,
+                            String summary, List<Passage> sources, String note) {
 
     /** "2020", "2020-11" or "2020-11-12"; the precision follows the form unless given; no value means unknown. */
-    public record DateInput(String value, DatePrecision precision, String text) {
+    public record DateSpec(String value, DatePrecision precision, String text) {
     }
 
-    public record ActorRoleInput(String actor, Role role) {
+    /** An actor, by id, and the role it plays in the fact. */
+    public record ActorRole(String actor, Role role) {
     }
 
     /** A passage of a stored document: by offsets, by quote (found in the text), or both (they must agree). */
-    public record SourceInput(UUID document, String quote, Integer start, Integer end, Double confidence) {
+    public record Passage(UUID document, String quote, Integer start, Integer end, Double confidence) {
     }
 }
