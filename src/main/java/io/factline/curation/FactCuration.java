@@ -258,7 +258,7 @@ public class FactCuration {
     }
 
     private static FactDate date(FactAssertion.DateSpec date) {
-        return FactDate.parse(date.value(), date.precision(), Texts.optional("date.text", date.text(), 200));
+        return date.toFactDate(Texts.optional("date.text", date.text(), 200));
     }
 
     private static String summary(String summary) {

@@ -60,7 +60,7 @@ final class Convert {
     }
 
     private static FactAssertion.DateSpec date(Inputs.DateInput in) {
-        return in == null ? null : new FactAssertion.DateSpec(in.value(), in.precision(), in.text());
+        return in == null ? null : FactAssertion.DateSpec.of(in.value(), in.precision(), in.text());
     }
 
     private static List<FactAssertion.ActorRole> actors(List<Inputs.ActorRoleInput> in) {
