@@ -6,7 +6,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -62,18 +64,22 @@ class FactRoundTripTest {
     }
 
     @Test
-    void everyExtractedFactOfTheSeedPostsBackUnchangedAsTheSameFact() {
+    void extractedFactsOfTheSeedPostBackUnchangedAsTheSameFacts() {
         JsonNode page = read(given().queryParam("limit", 100).get("/api/documents/" + Api.seedDocument() + "/facts")
                 .then().statusCode(200).extract().asString());
-        List<String> extracted = new ArrayList<>();
+        // one fact of each shape (type, precision, a target or not, topics or not): every fact would take long
+        Map<String, String> byShape = new LinkedHashMap<>();
         page.get("items").forEach(f -> {
             if (f.get("origin").asText().equals("EXTRACTED")) {
-                extracted.add(f.get("id").asText());
+                String shape = f.get("type").asText() + " " + f.get("date").get("precision").asText() + " "
+                        + f.get("extraction").get("target").isNull() + " " + f.get("topics").isEmpty();
+                byShape.putIfAbsent(shape, f.get("id").asText());
             }
         });
-        assertThat(extracted).hasSizeGreaterThan(20);
+        System.out.println("[round trip] extracted facts by shape: " + byShape.keySet());
+        assertThat(byShape).hasSizeGreaterThan(4);
         boolean sawTarget = false;
-        for (String id : extracted) {
+        for (String id : byShape.values()) {
             String body = served(id);
             JsonNode old = read(body);
             sawTarget |= !old.get("extraction").get("target").isNull();
