@@ -122,7 +122,7 @@ public class StrictJson implements ObjectMapperCustomizer {
         }
     }
 
-    static String describe(JsonToken token) {
+    public static String describe(JsonToken token) {
         if (token == null) {
             return "nothing";
         }

@@ -52,7 +52,7 @@ public class FactCuration {
     @Inject
     EventLog log;
 
-    public Uni<FactCommandResult> assertFact(FactInput input, EventMetadata metadata) {
+    public Uni<FactCommandResult> assertFact(FactAssertion input, EventMetadata metadata) {
         if (input == null) {
             return invalid("a fact is required");
         }
@@ -134,9 +134,9 @@ public class FactCuration {
                 k.topics(), c.summary() == null ? null : summary(c.summary()), k.sources()));
     }
 
-    private Uni<FactContent> content(io.factline.domain.FactType type, FactInput.DateInput date,
-                                     List<FactInput.ActorRoleInput> actors, List<String> topics, String summary,
-                                     List<FactInput.SourceInput> sources, boolean required) {
+    private Uni<FactContent> content(io.factline.domain.FactType type, FactAssertion.DateSpec date,
+                                     List<FactAssertion.ActorRole> actors, List<String> topics, String summary,
+                                     List<FactAssertion.Passage> sources, boolean required) {
         try {
             if (type == null) {
                 throw new InvalidFactException("type is required (STATEMENT, AGREEMENT or MEETING)");
@@ -154,8 +154,8 @@ public class FactCuration {
     }
 
     /** Actors, topics and documents must exist in the log; source passages must be in their documents. */
-    private Uni<Checked> check(List<FactInput.ActorRoleInput> actors, List<String> topics,
-                               List<FactInput.SourceInput> sources, boolean required) {
+    private Uni<Checked> check(List<FactAssertion.ActorRole> actors, List<String> topics,
+                               List<FactAssertion.Passage> sources, boolean required) {
         if (required && (actors == null || actors.isEmpty())) {
             return invalid("actors: a fact names at least one actor");
         }
@@ -177,7 +177,7 @@ public class FactCuration {
         List<String> streams = new ArrayList<>();
         Map<String, String> labels = new HashMap<>();
         for (int i = 0; i < listOrEmpty(actors).size(); i++) {
-            FactInput.ActorRoleInput a = actors.get(i);
+            FactAssertion.ActorRole a = actors.get(i);
             if (a == null || a.actor() == null || a.actor().isBlank() || a.role() == null) {
                 return invalid("actors[" + i + "]: an actor id and a role are required");
             }
@@ -196,7 +196,7 @@ public class FactCuration {
         }
         Set<UUID> documents = new LinkedHashSet<>();
         for (int i = 0; i < listOrEmpty(sources).size(); i++) {
-            FactInput.SourceInput s = sources.get(i);
+            FactAssertion.Passage s = sources.get(i);
             if (s == null || s.document() == null) {
                 return invalid("sources[" + i + "]: a document id is required");
             }
@@ -219,10 +219,10 @@ public class FactCuration {
         return documents.isEmpty() ? Uni.createFrom().item(Map.of()) : log.documentTexts(documents);
     }
 
-    private static List<SourceRef> sourceRefs(List<FactInput.SourceInput> sources, Map<UUID, String> texts) {
+    private static List<SourceRef> sourceRefs(List<FactAssertion.Passage> sources, Map<UUID, String> texts) {
         List<SourceRef> refs = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
-            FactInput.SourceInput s = sources.get(i);
+            FactAssertion.Passage s = sources.get(i);
             String where = "sources[" + i + "]: ";
             String text = Optional.ofNullable(texts.get(s.document()))
                     .orElseThrow(() -> new InvalidFactException(where + "no document with id " + s.document()));
@@ -257,8 +257,8 @@ public class FactCuration {
         return refs;
     }
 
-    private static FactDate date(FactInput.DateInput date) {
-        return FactDate.parse(date.value(), date.precision(), Texts.optional("date.text", date.text(), 200));
+    private static FactDate date(FactAssertion.DateSpec date) {
+        return date.toFactDate(Texts.optional("date.text", date.text(), 200));
     }
 
     private static String summary(String summary) {

@@ -56,7 +56,7 @@ public record FactDate(LocalDate start, LocalDate end, DatePrecision precision, 
     public static FactDate parse(String value, DatePrecision precision, String text) {
         if (value == null || value.isBlank()) {
             if (precision != null && precision != DatePrecision.UNKNOWN) {
-                throw new InvalidFactException("a " + precision + " date needs a value such as 2020-11-12");
+                throw new InvalidFactException("a " + precision + " date needs a value such as 2020-11-12, or its start and end");
             }
             return unknown(text);
         }
@@ -87,6 +87,31 @@ public record FactDate(LocalDate start, LocalDate end, DatePrecision precision, 
         } catch (DateTimeParseException e) {
             throw new InvalidFactException("not a date: '" + value + "'");
         }
+    }
+
+    /**
+     * A date given as it is served: the interval and its precision, which must be exactly the interval
+     * the precision implies (2021-05-01..2021-05-31 for MONTH); UNKNOWN has neither start nor end.
+     */
+    public static FactDate interval(LocalDate start, LocalDate end, DatePrecision precision, String text) {
+        if (precision == null) {
+            throw new InvalidFactException("date: start and end need their precision (DAY, MONTH or YEAR)");
+        }
+        if (precision == DatePrecision.UNKNOWN) {
+            if (start != null || end != null) {
+                throw new InvalidFactException("date: a date of UNKNOWN precision has no start or end");
+            }
+            return unknown(text);
+        }
+        if (start == null || end == null) {
+            throw new InvalidFactException("date: a " + precision + " date needs both start and end");
+        }
+        FactDate implied = of(start, precision, text);
+        if (!implied.start.equals(start) || !implied.end.equals(end)) {
+            throw new InvalidFactException("date: start " + start + " and end " + end + " do not match precision "
+                    + precision + ", which gives " + implied.start + ".." + implied.end);
+        }
+        return implied;
     }
 
     public boolean isKnown() {

@@ -20,7 +20,7 @@ import io.factline.domain.FactType;
  * service registers), offices and who held them when, trigger words, structural word lists and the
  * topic dictionary. Read from classpath resources bundled with the code; nothing is fetched.
  */
-public record ExtractionData(List<Actor> actors, Offices offices, Triggers triggers, Lexicon lexicon, List<Topic> topics) {
+public record ExtractionData(List<Actor> actors, Offices offices, TriggerData triggers, Lexicon lexicon, List<Topic> topics) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Actor(String id, String name, String kind, List<String> aliases, String wikidataId, String surname,
@@ -111,7 +111,7 @@ public record ExtractionData(List<Actor> actors, Offices offices, Triggers trigg
 
     /** Trigger data keyed by fact type (extract/triggers.json), and the words around triggers. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Triggers(Map<FactType, TypeTriggers> types, List<String> governorPrepositions, List<String> governorVerbs,
+    public record TriggerData(Map<FactType, TypeTriggers> types, List<String> governorPrepositions, List<String> governorVerbs,
                            List<String> jointSubjects, List<String> targetMarkers) {
         public TypeTriggers of(FactType type) {
             return types.getOrDefault(type, new TypeTriggers(null, null, null, null));
@@ -162,7 +162,7 @@ public record ExtractionData(List<Actor> actors, Offices offices, Triggers trigg
         return new ExtractionData(
                 List.of(read(json, "reference/actors.json", Actor[].class)),
                 read(json, "extract/offices.json", Offices.class),
-                read(json, "extract/triggers.json", Triggers.class),
+                read(json, "extract/triggers.json", TriggerData.class),
                 read(json, "extract/lexicon.json", Lexicon.class),
                 List.of(read(json, "reference/topics.json", Topic[].class)));
     }

@@ -38,7 +38,7 @@ final class Triggers {
     private final Set<String> governorPrepositions;
     private final Set<String> governorVerbs;
 
-    Triggers(ExtractionData.Triggers data) {
+    Triggers(ExtractionData.TriggerData data) {
         for (FactType type : FactType.values()) {
             Map<String, List<Entry>> byLemma = new HashMap<>();
             for (Trigger t : data.of(type).verbs()) {

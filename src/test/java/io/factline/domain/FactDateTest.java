@@ -46,4 +46,21 @@ class FactDateTest {
         assertThatThrownBy(() -> new FactDate(LocalDate.of(2020, 1, 1), null, DatePrecision.UNKNOWN, null))
                 .isInstanceOf(InvalidFactException.class);
     }
+
+    @Test
+    void aDateAsServedIsTakenOnlyWhenStartAndEndAreWhatItsPrecisionGives() {
+        LocalDate may1 = LocalDate.of(2021, 5, 1);
+        LocalDate may31 = LocalDate.of(2021, 5, 31);
+        assertThat(FactDate.interval(may1, may31, DatePrecision.MONTH, "May 2021")).isEqualTo(FactDate.parse("2021-05", null, "May 2021"));
+        assertThat(FactDate.interval(null, null, DatePrecision.UNKNOWN, "once")).isEqualTo(FactDate.unknown("once"));
+        assertThatThrownBy(() -> FactDate.interval(may1, LocalDate.of(2021, 5, 30), DatePrecision.MONTH, null))
+                .hasMessageContaining("start 2021-05-01 and end 2021-05-30 do not match precision MONTH, which gives 2021-05-01..2021-05-31");
+        assertThatThrownBy(() -> FactDate.interval(LocalDate.of(2021, 5, 2), may31, DatePrecision.MONTH, null))
+                .hasMessageContaining("2021-05-01..2021-05-31");
+        assertThatThrownBy(() -> FactDate.interval(may1, may31, DatePrecision.DAY, null)).hasMessageContaining("precision DAY");
+        assertThatThrownBy(() -> FactDate.interval(may1, may31, DatePrecision.YEAR, null)).hasMessageContaining("2021-01-01..2021-12-31");
+        assertThatThrownBy(() -> FactDate.interval(may1, may31, null, null)).hasMessageContaining("need their precision");
+        assertThatThrownBy(() -> FactDate.interval(may1, null, DatePrecision.MONTH, null)).hasMessageContaining("both start and end");
+        assertThatThrownBy(() -> FactDate.interval(may1, may31, DatePrecision.UNKNOWN, null)).hasMessageContaining("no start or end");
+    }
 }

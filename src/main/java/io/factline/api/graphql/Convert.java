@@ -11,7 +11,7 @@ import io.factline.api.graphql.Types.FactConnection;
 import io.factline.api.graphql.Types.FactEdge;
 import io.factline.api.graphql.Types.PageInfo;
 import io.factline.curation.FactCorrection;
-import io.factline.curation.FactInput;
+import io.factline.curation.FactAssertion;
 import io.factline.domain.InvalidFactException;
 import io.factline.domain.NotFoundException;
 import io.factline.ingest.DocumentSubmission;
@@ -49,8 +49,8 @@ final class Convert {
                 in.publishedDate(), in.url());
     }
 
-    static FactInput fact(Inputs.FactInput in) {
-        return new FactInput(in.id() == null ? null : uuid("id", in.id()), in.type(), date(in.date()), actors(in.actors()),
+    static FactAssertion fact(Inputs.FactInput in) {
+        return new FactAssertion(in.id() == null ? null : uuid("id", in.id()), in.type(), date(in.date()), actors(in.actors()),
                 in.topics(), in.summary(), sources(in.sources()), in.note());
     }
 
@@ -59,16 +59,16 @@ final class Convert {
                 sources(in.sources()), in.reason());
     }
 
-    private static FactInput.DateInput date(Inputs.DateInput in) {
-        return in == null ? null : new FactInput.DateInput(in.value(), in.precision(), in.text());
+    private static FactAssertion.DateSpec date(Inputs.DateInput in) {
+        return in == null ? null : FactAssertion.DateSpec.of(in.value(), in.precision(), in.text());
     }
 
-    private static List<FactInput.ActorRoleInput> actors(List<Inputs.ActorRoleInput> in) {
-        return in == null ? null : in.stream().map(a -> new FactInput.ActorRoleInput(a.actor(), a.role())).toList();
+    private static List<FactAssertion.ActorRole> actors(List<Inputs.ActorRoleInput> in) {
+        return in == null ? null : in.stream().map(a -> new FactAssertion.ActorRole(a.actor(), a.role())).toList();
     }
 
-    private static List<FactInput.SourceInput> sources(List<Inputs.SourceInput> in) {
-        return in == null ? null : in.stream().map(s -> new FactInput.SourceInput(uuid("sources.document", s.document()),
+    private static List<FactAssertion.Passage> sources(List<Inputs.SourceInput> in) {
+        return in == null ? null : in.stream().map(s -> new FactAssertion.Passage(uuid("sources.document", s.document()),
                 s.quote(), s.start(), s.end(), s.confidence())).toList();
     }
 

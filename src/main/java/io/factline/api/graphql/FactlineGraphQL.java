@@ -27,7 +27,7 @@ import io.factline.api.graphql.Types.DocumentConnection;
 import io.factline.api.graphql.Types.DocumentEdge;
 import io.factline.api.graphql.Types.Fact;
 import io.factline.api.graphql.Types.FactConnection;
-import io.factline.api.graphql.Types.IngestResult;
+import io.factline.api.graphql.Types.IngestResultView;
 import io.factline.api.graphql.Types.ReextractReport;
 import io.factline.ingest.Reextraction;
 import io.factline.api.graphql.Types.PageInfo;
@@ -155,11 +155,11 @@ public class FactlineGraphQL {
 
     @Mutation
     @Description("Ingest a document; the same text ingested again returns the existing document (created: false).")
-    public Uni<@NonNull IngestResult> ingestDocument(@NonNull DocumentInput input) {
+    public Uni<@NonNull IngestResultView> ingestDocument(@NonNull DocumentInput input) {
         return access.guarded(AccessRoles.INGEST, metadata -> ingestion.ingest(Convert.submission(input), metadata)
                 .chain(result -> consistency.visible(result.position())
                         .chain(visible -> documents.byId(result.documentId()))
-                        .map(found -> new IngestResult(found.map(Document::of)
+                        .map(found -> new IngestResultView(found.map(Document::of)
                                 .orElse(new Document(result.documentId().toString(), null, null)),
                                 result.created(), result.factIds().size(), result.corroboratedFactIds().size()))));
     }

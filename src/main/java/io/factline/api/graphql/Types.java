@@ -34,7 +34,7 @@ public final class Types {
     @Description("A statement, agreement or meeting, with the exact passages it was taken from.")
     public record Fact(@Id @NonNull String id, @NonNull FactType type, @NonNull FactStatus status, @NonNull FactOrigin origin,
                        @Description("Its stream version: pass it as expectedVersion to change the fact.") int version,
-                       @NonNull FactDateView date, @NonNull String summary, @NonNull List<@NonNull FactActor> actors,
+                       @NonNull FactDateView date, @NonNull String summary, @NonNull List<@NonNull FactActorView> actors,
                        @NonNull List<@NonNull Topic> topics, @NonNull List<@NonNull Source> sources,
                        @NonNull List<@NonNull HistoryEntry> history, String retractionReason,
                        @NonNull OffsetDateTime recordedAt, @NonNull OffsetDateTime updatedAt,
@@ -45,7 +45,7 @@ public final class Types {
             return new Fact(d.id().toString(), d.type(), d.status(), d.origin(), d.version(),
                     new FactDateView(d.date().start(), d.date().end(), d.date().precision(), d.date().text()),
                     d.summary(),
-                    d.actors().stream().map(a -> new FactActor(Actor.of(a.actor()), a.role())).toList(),
+                    d.actors().stream().map(a -> new FactActorView(Actor.of(a.actor()), a.role())).toList(),
                     d.topics().stream().map(t -> new Topic(t.id(), t.name(), null)).toList(),
                     d.sources().stream().map(s -> new Source(new Document(s.document().id().toString(), s.document().title(), null),
                             s.quote(), s.start(), s.end(), s.confidence())).toList(),
@@ -76,7 +76,7 @@ public final class Types {
     }
 
     @Type("FactActor")
-    public record FactActor(@NonNull Actor actor, @NonNull Role role) {
+    public record FactActorView(@NonNull Actor actor, @NonNull Role role) {
     }
 
     @Type("Actor")
@@ -176,7 +176,7 @@ public final class Types {
     }
 
     @Type("IngestResult")
-    public record IngestResult(@NonNull Document document, boolean created,
+    public record IngestResultView(@NonNull Document document, boolean created,
                                @Description("New facts the document brought.") int facts,
                                @Description("Known facts the document states again, now with it as another source.") int corroborated) {
     }

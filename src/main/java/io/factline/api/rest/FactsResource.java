@@ -28,7 +28,6 @@ import io.factline.api.WriteConsistency;
 import io.factline.curation.FactCommandResult;
 import io.factline.curation.FactCorrection;
 import io.factline.curation.FactCuration;
-import io.factline.curation.FactInput;
 import io.factline.domain.MalformedRequestException;
 import io.factline.domain.NotFoundException;
 import io.factline.log.EventLog;
@@ -96,10 +95,12 @@ public class FactsResource {
     @RolesAllowed(AccessRoles.CURATE)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Assert a fact (curator); 201 with the fact, its Location and ETag")
-    public Uni<Response> assertFact(FactInput input) {
-        Params.body(input, "a fact: {type, date, actors, topics, summary, sources}");
-        return curation.assertFact(input, callers.metadata("rest"))
+    @Operation(summary = "Assert a fact (curator); 201 with the fact, its Location and ETag",
+            description = "Takes a fact written by hand or exactly as GET /api/facts/{id} serves one: read-only fields "
+                    + "are accepted and ignored, and a fact read back (one with a version) gets an id of its own.")
+    public Uni<Response> assertFact(FactBody body) {
+        Params.body(body, "a fact: {type, date, actors, topics, summary, sources}");
+        return curation.assertFact(body.toAssertion(), callers.metadata("rest"))
                 .chain(result -> answer(result, Response.Status.CREATED));
     }
 
@@ -107,11 +108,14 @@ public class FactsResource {
     @POST
     @Path("{id}/corrections")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Correct a fact; If-Match must carry its current version (ETag)")
-    public Uni<Response> correct(@PathParam("id") String id, FactCorrection correction,
+    @Operation(summary = "Correct a fact; If-Match must carry its current version (ETag)",
+            description = "The fields given replace the fact's, in the shapes POST /api/facts takes; the fact as served "
+                    + "may be sent back edited (its id, version and other read-only fields are ignored).")
+    public Uni<Response> correct(@PathParam("id") String id, CorrectionBody body,
                                  @HeaderParam("If-Match") String ifMatch) {
         UUID factId = Params.pathId("fact", id);
-        Params.body(correction, "a correction: the fields that change and a reason");
+        Params.body(body, "a correction: the fields that change and a reason");
+        FactCorrection correction = body.toCorrection();
         EventMetadata metadata = callers.metadata("rest");
         return expectedVersion(factId, ifMatch)
                 .chain(version -> curation.correctFact(factId, version, correction, metadata))

@@ -55,6 +55,7 @@ final class RestBadInputs {
         cases.addAll(notText());
         cases.addAll(contentTypes());
         cases.addAll(RestParameterInputs.all());
+        cases.addAll(RestServedShapeInputs.all());
         return cases;
     }
 
