@@ -31,7 +31,8 @@ import graphql.parser.Parser;
 import graphql.parser.ParserEnvironment;
 import graphql.parser.ParserOptions;
 import graphql.schema.GraphQLSchema;
-import io.factline.eventstore.Outages;
+import io.factline.api.Failure;
+import io.factline.api.FailureKind;
 import io.factline.api.StrictJson;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.buffer.Buffer;
@@ -64,8 +65,8 @@ public class GraphQLGate {
         JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(StrictJson.MAX_DEPTH).build());
     }
 
-    /** A refusal: its code, message and where in the query. */
-    record Refusal(String code, String message, SourceLocation location) {
+    /** A refusal: its kind (which gives its code), message and where in the query. */
+    record Refusal(FailureKind kind, String message, SourceLocation location) {
     }
 
     @Inject
@@ -104,17 +105,15 @@ public class GraphQLGate {
             context.next();
             return;
         }
-        if (failure instanceof io.quarkus.security.AuthenticationFailedException
-                || failure instanceof io.quarkus.security.UnauthorizedException) {
-            context.response().putHeader("WWW-Authenticate", "Bearer realm=\"factline\", error=\"invalid_token\"");
-            answer(context, 401, "UNAUTHENTICATED", "the bearer token was refused: expired, not signed by the configured "
-                    + "key, from another issuer, or malformed", null);
-        } else if (Outages.isOutage(failure)) {
-            context.response().putHeader("Retry-After", Integer.toString(Outages.RETRY_AFTER_SECONDS));
-            answer(context, 503, "UNAVAILABLE", "the database cannot be reached just now; try again in a few seconds", null);
-        } else {
-            LOG.error("GraphQL request failed outside its resolvers", failure);
-            answer(context, 500, "INTERNAL_SERVER_ERROR", "System error", null);
+        Failure outside = Failure.outside(failure);
+        switch (outside.kind()) {
+            // a read without a token, where reads need one, is answered as a refused token too
+            case UNAUTHENTICATED, INVALID_TOKEN -> answer(context, FailureKind.INVALID_TOKEN, Failure.TOKEN_REFUSED, null);
+            case UNAVAILABLE -> answer(context, FailureKind.UNAVAILABLE, outside.detail(), null);
+            default -> {
+                LOG.error("GraphQL request failed outside its resolvers", failure);
+                answer(context, FailureKind.INTERNAL, "System error", null); // SmallRye's words for a failure of ours
+            }
         }
     }
 
@@ -124,7 +123,7 @@ public class GraphQLGate {
         String contentType = context.request().getHeader("Content-Type");
         String media = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         if (!media.equals("application/json") && !media.equals("application/graphql")) {
-            answer(context, 415, "BAD_REQUEST", "a GraphQL request is sent as application/json (or a bare query as "
+            answer(context, FailureKind.UNSUPPORTED_MEDIA_TYPE, "a GraphQL request is sent as application/json (or a bare query as "
                     + "application/graphql), not " + (contentType == null ? "without a Content-Type" : contentType), null);
             return;
         }
@@ -134,22 +133,22 @@ public class GraphQLGate {
             return;
         }
         if (body == null || body.length() == 0) {
-            answer(context, 400, "BAD_REQUEST", "the body is a JSON object: {query, operationName, variables, extensions}", null);
+            answer(context, FailureKind.NOT_A_GRAPHQL_REQUEST, "the body is a JSON object: {query, operationName, variables, extensions}", null);
             return;
         }
         JsonNode request;
         try {
             request = JSON.readTree(body.getBytes());
         } catch (JsonProcessingException e) {
-            answer(context, 400, "BAD_REQUEST", "the body is no JSON: " + e.getOriginalMessage(), null);
+            answer(context, FailureKind.NOT_A_GRAPHQL_REQUEST, "the body is no JSON: " + e.getOriginalMessage(), null);
             return;
         } catch (java.io.IOException e) {
-            answer(context, 400, "BAD_REQUEST", "the body cannot be read", null);
+            answer(context, FailureKind.NOT_A_GRAPHQL_REQUEST, "the body cannot be read", null);
             return;
         }
         String envelope = envelope(request);
         if (envelope != null) {
-            answer(context, 400, "BAD_REQUEST", envelope, null);
+            answer(context, FailureKind.NOT_A_GRAPHQL_REQUEST, envelope, null);
             return;
         }
         JsonNode name = request.get("operationName");
@@ -187,7 +186,7 @@ public class GraphQLGate {
                 document = parse(query);
                 refusal = structure(document, operationName);
             } catch (InvalidSyntaxException e) {
-                refusal = new Refusal("GRAPHQL_PARSE_FAILED", e.getMessage(), e.getLocation());
+                refusal = new Refusal(FailureKind.GRAPHQL_PARSE_FAILED, e.getMessage(), e.getLocation());
             }
             if (query.length() < 20_000) {
                 verdicts.put(key, refusal == null ? ADMITTED : refusal);
@@ -196,32 +195,32 @@ public class GraphQLGate {
         if ((refusal == null || refusal == ADMITTED) && variables != null && !variables.isEmpty()) {
             String unfit = variables(document != null ? document : parse(query), operationName, variables);
             if (unfit != null) {
-                refusal = new Refusal("BAD_USER_INPUT", unfit, null);
+                refusal = new Refusal(FailureKind.INVALID_VALUE, unfit, null);
             }
         }
         if (refusal == null || refusal == ADMITTED) {
             context.next();
             return;
         }
-        answer(context, 0, refusal.code(), refusal.message(), refusal.location());
+        answer(context, refusal.kind(), refusal.message(), refusal.location());
     }
 
     private Refusal structure(Document document, String operationName) {
         String unfit = InputTexts.inLiterals(document);
         if (unfit != null) {
-            return new Refusal("BAD_USER_INPUT", unfit, null);
+            return new Refusal(FailureKind.INVALID_VALUE, unfit, null);
         }
         QueryCost.Cost cost = QueryCost.of(schema.get(), document, operationName);
         if (cost.depth() > maxDepth) {
-            return new Refusal("TOO_COSTLY", "this query is " + cost.depth() + " levels deep (maximum query depth "
+            return new Refusal(FailureKind.TOO_COSTLY, "this query is " + cost.depth() + " levels deep (maximum query depth "
                     + maxDepth + ")", null);
         }
         if (cost.fields() > maxFields) {
-            return new Refusal("TOO_COSTLY", "this query selects " + cost.fields() + " fields, aliases and fragments "
+            return new Refusal(FailureKind.TOO_COSTLY, "this query selects " + cost.fields() + " fields, aliases and fragments "
                     + "counted where used (maximum query complexity " + maxFields + ")", null);
         }
         if (cost.objects() > maxObjects) {
-            return new Refusal("TOO_COSTLY", "this query could return about " + cost.objects() + " facts, actors, topics "
+            return new Refusal(FailureKind.TOO_COSTLY, "this query could return about " + cost.objects() + " facts, actors, topics "
                     + "and documents, more than " + maxObjects + " in one response: ask for smaller pages, fewer aliases "
                     + "or fewer levels", null);
         }
@@ -260,15 +259,21 @@ public class GraphQLGate {
         return new Parser().parseDocument(ParserEnvironment.newParserEnvironment().document(query).parserOptions(options).build());
     }
 
-    /** status 0: a request error, 400 where the client reads application/graphql-response+json and 200 where it reads JSON. */
-    private static void answer(RoutingContext context, int status, String code, String message, SourceLocation location) {
+    /**
+     * A request that is no GraphQL request, or fails at the HTTP layer, gets its kind's status; a GraphQL
+     * request refused before it runs, 400 where the client reads application/graphql-response+json and
+     * 200 where it reads JSON.
+     */
+    private static void answer(RoutingContext context, FailureKind kind, String message, SourceLocation location) {
         String accept = context.request().getHeader("Accept");
         boolean graphqlResponse = accept != null && accept.contains(GRAPHQL_RESPONSE);
-        JsonObject error = new JsonObject().put("message", message).put("extensions", new JsonObject().put("code", code));
+        int status = kind.status() != 0 && kind != FailureKind.INVALID_VALUE ? kind.status() : graphqlResponse ? 400 : 200;
+        kind.headers().forEach(context.response()::putHeader);
+        JsonObject error = new JsonObject().put("message", message).put("extensions", new JsonObject().put("code", kind.graphqlCode()));
         if (location != null) {
             error.put("locations", new JsonArray().add(new JsonObject().put("line", location.getLine()).put("column", location.getColumn())));
         }
-        context.response().setStatusCode(status != 0 ? status : graphqlResponse ? 400 : 200)
+        context.response().setStatusCode(status)
                 .putHeader("Content-Type", graphqlResponse ? GRAPHQL_RESPONSE + "; charset=utf-8" : "application/json; charset=utf-8")
                 .end(new JsonObject().put("errors", new JsonArray().add(error)).encode());
     }
