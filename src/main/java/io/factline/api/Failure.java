@@ -64,13 +64,13 @@ public record Failure(FailureKind kind, String title, String detail) {
         if (failure instanceof JsonProcessingException json) {
             return unreadable(json);
         }
+        PgException refused = DataExceptions.find(failure); // before outages: their test reads messages, which may quote a value
+        if (refused != null) {
+            return new Failure(FailureKind.INVALID_VALUE, "a value cannot be stored: " + refused.getErrorMessage());
+        }
         if (Outages.isOutage(failure)) {
             return new Failure(FailureKind.UNAVAILABLE, "the database cannot be reached just now; nothing was changed unless "
                     + "a later read shows it. Try again in a few seconds");
-        }
-        PgException refused = DataExceptions.find(failure);
-        if (refused != null) {
-            return new Failure(FailureKind.INVALID_VALUE, "a value cannot be stored: " + refused.getErrorMessage());
         }
         return new Failure(FailureKind.INTERNAL, OUR_FAULT);
     }

@@ -104,6 +104,8 @@ class FailureTableTest {
         PgException nul = new PgException("invalid byte sequence for encoding \"UTF8\": 0x00", "ERROR", "22021", null);
         assertThat(Failure.of(new IllegalStateException(nul))).isEqualTo(new Failure(FailureKind.INVALID_VALUE,
                 "a value cannot be stored: invalid byte sequence for encoding \"UTF8\": 0x00"));
+        PgException quoting = new PgException("invalid input syntax for type uuid: \"Connection refused\"", "ERROR", "22P02", null);
+        assertThat(Failure.of(quoting).kind()).isEqualTo(FailureKind.INVALID_VALUE);
         assertThat(Failure.of(new PgException("syntax error", "ERROR", "42601", null)))
                 .isEqualTo(new Failure(FailureKind.INTERNAL, Failure.OUR_FAULT));
         assertThat(Failure.of(new IllegalStateException("a bug")).kind()).isEqualTo(FailureKind.INTERNAL);
