@@ -26,13 +26,13 @@ import graphql.language.SourceLocation;
 import graphql.schema.CoercingParseLiteralException;
 import graphql.schema.CoercingParseValueException;
 import graphql.validation.ValidationError;
-import io.factline.eventstore.Outages;
-import io.smallrye.graphql.api.ErrorCode;
+import io.factline.api.Failure;
+import io.factline.api.FailureKind;
 
 /**
  * Every GraphQL error leaves with {@code extensions.code}, one of the documented set: a resolver's
- * failure by the failure table ({@link Errors}), a parse or validation error, a value that cannot be
- * coerced, the database away (UNAVAILABLE), anything else INTERNAL_SERVER_ERROR.
+ * failure, a parse or validation error, a value that cannot be coerced, each by its kind in the
+ * failure table ({@link FailureKind}); anything else INTERNAL_SERVER_ERROR.
  */
 @ApplicationScoped
 public class ErrorCodes {
@@ -71,38 +71,39 @@ public class ErrorCodes {
         if (error instanceof ExceptionWhileDataFetching fetching) {
             return codeOf(fetching.getException());
         }
+        return kindOf(error).graphqlCode();
+    }
+
+    /** graphql-java's own errors, before or while the query runs. */
+    private static FailureKind kindOf(GraphQLError error) {
         if (error instanceof InvalidSyntaxError) {
-            return "GRAPHQL_PARSE_FAILED";
+            return FailureKind.GRAPHQL_PARSE_FAILED;
         }
         if (error instanceof ValidationError && !error.getMessage().startsWith("Validation error")) {
-            return "BAD_USER_INPUT"; // raised by SmallRye while running, on an argument's value (a date that is no date)
+            return FailureKind.INVALID_VALUE; // raised by SmallRye while running, on an argument's value (a date that is no date)
         }
         if (error instanceof ValidationError || error instanceof UnknownOperationException) {
-            return "GRAPHQL_VALIDATION_FAILED";
+            return FailureKind.GRAPHQL_VALIDATION_FAILED;
         }
         ErrorClassification type = error.getErrorType();
         if (type != null && type.toString().equals("ValidationError")) {
-            return "BAD_USER_INPUT"; // a variable's value that cannot be coerced
+            return FailureKind.INVALID_VALUE; // a variable's value that cannot be coerced
         }
         if (type != null && type.toString().equals("ExecutionAborted")) {
-            return "TOO_COSTLY";
+            return FailureKind.TOO_COSTLY;
         }
-        return "INTERNAL_SERVER_ERROR";
+        return FailureKind.INTERNAL;
     }
 
     static String codeOf(Throwable failure) {
         Throwable translated = Errors.translate(failure);
-        ErrorCode annotated = translated.getClass().getAnnotation(ErrorCode.class);
-        if (annotated != null) {
-            return annotated.value();
+        if (translated instanceof Errors.Refused refused) {
+            return refused.kind.graphqlCode();
         }
         if (translated instanceof CoercingParseValueException || translated instanceof CoercingParseLiteralException) {
-            return "BAD_USER_INPUT";
+            return FailureKind.INVALID_VALUE.graphqlCode();
         }
-        if (Outages.isOutage(failure)) {
-            return "UNAVAILABLE";
-        }
-        return "INTERNAL_SERVER_ERROR";
+        return Failure.of(failure).kind().graphqlCode(); // what translate leaves: INTERNAL or UNAVAILABLE
     }
 
     /** The error as it was, with its code among its extensions. */

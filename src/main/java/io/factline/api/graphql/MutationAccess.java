@@ -6,9 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.factline.api.Callers;
+import io.factline.api.FailureKind;
 import io.factline.domain.EventMetadata;
-import io.quarkus.security.ForbiddenException;
-import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -33,10 +32,11 @@ class MutationAccess {
         Function<SecurityIdentity, EventMetadata> metadata = callers.metadataOnceIdentified("graphql");
         return Errors.guarded(() -> identities.getDeferredIdentity().chain(identity -> {
             if (identity.isAnonymous()) {
-                throw new UnauthorizedException();
+                return Uni.createFrom().failure(new Errors.Refused(FailureKind.UNAUTHENTICATED,
+                        "this mutation needs a bearer token (JWT) carrying the role it requires"));
             }
             if (!identity.hasRole(role)) {
-                throw new ForbiddenException("this mutation needs the role " + role);
+                return Uni.createFrom().failure(new Errors.Refused(FailureKind.FORBIDDEN, "this mutation needs the role " + role));
             }
             return resolver.apply(metadata.apply(identity));
         }));

@@ -4,8 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
-import io.factline.eventstore.Outages;
+import io.factline.api.Failure;
+import io.factline.api.FailureKind;
 import io.factline.api.RequestCorrelation;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.json.JsonObject;
@@ -22,6 +24,8 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class HttpFailures {
 
+    private static final Logger LOG = Logger.getLogger(HttpFailures.class);
+
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     MemorySize hardLimit;
 
@@ -31,17 +35,9 @@ public class HttpFailures {
         router.route().order(Integer.MIN_VALUE).handler(context -> {
             String length = context.request().getHeader("Content-Length");
             if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > limit) {
-                RequestCorrelation.assign(context);
-                JsonObject problem = new JsonObject()
-                        .put("type", "/problems/too-large")
-                        .put("title", "Content too large")
-                        .put("status", 413)
-                        .put("detail", "the body has " + length + " bytes; the server takes at most " + limit)
-                        .put("instance", context.request().path());
-                context.response().setStatusCode(413)
-                        .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                        .putHeader("Connection", "close")
-                        .end(problem.encode());
+                context.response().putHeader("Connection", "close");
+                answer(context, new Failure(FailureKind.TOO_LARGE, "the body has " + length + " bytes; the server takes at most "
+                        + limit));
                 return;
             }
             context.next();
@@ -49,29 +45,26 @@ public class HttpFailures {
     }
 
     private static void outsideResources(RoutingContext context) {
-        Throwable failure = context.failure();
-        if (context.response().ended() || failure instanceof io.quarkus.security.AuthenticationFailedException
-                || failure instanceof io.quarkus.security.UnauthorizedException || failure instanceof io.quarkus.security.ForbiddenException
-                || failure == null && context.statusCode() < 500) {
+        Throwable cause = context.failure();
+        Failure failure = Failure.outside(cause);
+        boolean credentials = failure.kind().status() < 500; // refused: the resources' own mapping answers them
+        if (context.response().ended() || credentials || cause == null && context.statusCode() < 500) {
             context.next();
             return;
         }
-        boolean outage = Outages.isOutage(failure);
-        RequestCorrelation.assign(context);
-        JsonObject problem = new JsonObject()
-                .put("type", outage ? "/problems/unavailable" : "/problems/internal-error")
-                .put("title", outage ? "Service unavailable" : "Internal error")
-                .put("status", outage ? 503 : 500)
-                .put("detail", outage ? "the database cannot be reached just now; try again in a few seconds"
-                        : "the request failed on our side; if it was a change, read the resource to see whether it was recorded")
-                .put("instance", context.request().path());
-        if (outage) {
-            context.response().putHeader("Retry-After", Integer.toString(Outages.RETRY_AFTER_SECONDS));
-        } else {
-            LOG.error("request failed outside the resources: " + context.request().path(), failure);
+        if (failure.kind() == FailureKind.INTERNAL) {
+            LOG.error("request failed outside the resources: " + context.request().path(), cause);
         }
-        context.response().setStatusCode(outage ? 503 : 500).putHeader("Content-Type", Problem.MEDIA_TYPE).end(problem.encode());
+        answer(context, failure);
     }
 
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(HttpFailures.class);
+    /** A problem document from a route handler, before or outside the resources. */
+    static void answer(RoutingContext context, Failure failure) {
+        RequestCorrelation.assign(context);
+        FailureKind kind = failure.kind();
+        JsonObject problem = new JsonObject().put("type", kind.type()).put("title", failure.title()).put("status", kind.status())
+                .put("detail", failure.detail()).put("instance", context.request().path());
+        kind.headers().forEach(context.response()::putHeader);
+        context.response().setStatusCode(kind.status()).putHeader("Content-Type", Problem.MEDIA_TYPE).end(problem.encode());
+    }
 }

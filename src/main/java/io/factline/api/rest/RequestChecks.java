@@ -10,9 +10,9 @@ import java.util.Locale;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import io.factline.api.RequestCorrelation;
+import io.factline.api.Failure;
+import io.factline.api.FailureKind;
 import io.factline.domain.Texts;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -37,13 +37,13 @@ public class RequestChecks {
                 String name = decode(eq < 0 ? pair : pair.substring(0, eq));
                 String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
                 if (name == null || value == null) {
-                    refuse(context, 400, "malformed-request", "Malformed request", "the query string holds a %-escape "
+                    refuse(context, FailureKind.MALFORMED_REQUEST, "the query string holds a %-escape "
                             + "that is not UTF-8 text: " + pair);
                     return;
                 }
                 String unfit = Texts.unfit(value);
                 if (unfit != null) {
-                    refuse(context, 422, "invalid-value", "Invalid value", name + " holds " + unfit);
+                    refuse(context, FailureKind.INVALID_VALUE, name + " holds " + unfit);
                     return;
                 }
             }
@@ -54,14 +54,14 @@ public class RequestChecks {
         if (hasBody && method.equals("POST")) { // the only method that takes a body here; others answer 405
             String type = context.request().getHeader("Content-Type");
             if (type == null || type.isBlank()) {
-                refuse(context, 415, "unsupported-media-type", "Unsupported media type",
+                refuse(context, FailureKind.UNSUPPORTED_MEDIA_TYPE,
                         "the body has no Content-Type; say what it is (application/json, text/plain or text/html)");
                 return;
             }
             String charset = charset(type);
             if (charset != null && !supported(charset)) {
-                refuse(context, 415, "unsupported-media-type", "Unsupported media type",
-                        "the body's charset " + charset + " is none this service reads (UTF-8, ISO-8859-1, windows-1252, UTF-16…)");
+                refuse(context, FailureKind.UNSUPPORTED_MEDIA_TYPE, "the body's charset " + charset
+                        + " is none this service reads (UTF-8, ISO-8859-1, windows-1252, UTF-16…)");
                 return;
             }
         }
@@ -118,10 +118,7 @@ public class RequestChecks {
         }
     }
 
-    private static void refuse(RoutingContext context, int status, String type, String title, String detail) {
-        RequestCorrelation.assign(context);
-        JsonObject problem = new JsonObject().put("type", "/problems/" + type).put("title", title).put("status", status)
-                .put("detail", detail).put("instance", context.request().path());
-        context.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE).end(problem.encode());
+    private static void refuse(RoutingContext context, FailureKind kind, String detail) {
+        HttpFailures.answer(context, new Failure(kind, detail));
     }
 }

@@ -76,7 +76,7 @@ class BadInputBatteryTest {
         assertThat(CASES).hasSizeGreaterThanOrEqualTo(250);
         assertThat(byKind.keySet()).contains("JSON syntax", "duplicate keys", "wrong value types", "text that is not text",
                 "content types", "facts as served", "query parameters", "paths and methods", "tokens", "invalid values", "versions",
-                "GraphQL requests", "GraphQL syntax", "GraphQL validation", "GraphQL values", "GraphQL cost", "GraphQL mutations");
+                "GraphQL requests", "GraphQL over HTTP", "GraphQL syntax", "GraphQL validation", "GraphQL values", "GraphQL cost", "GraphQL mutations");
     }
 
     /** The served fact the "facts as served" cases break is itself taken, so each case is refused for its own fault. */

@@ -61,6 +61,25 @@ final class GraphQLBadInputs {
         cases.add(b.body("variables in a list 10,000 deep", query("query Q($a: [String]) { topics { id } }",
                 "{\"a\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}"), 400, BAD_REQUEST));
 
+        // GraphQL over HTTP: a body of another type is no GraphQL request (415); a GraphQL request refused
+        // before it runs is 400 to a client that reads application/graphql-response+json, 200 to one that reads JSON
+        String deep = query(io.factline.testing.Api.tooDeepQuery());
+        String wrongVariable = query("query Q($n: Int) { facts(first: $n) { totalCount } }", "{\"n\":\"ten\"}");
+        BadInput.Builder typed = b.copy("GraphQL over HTTP");
+        cases.add(typed.copy("GraphQL over HTTP").header("Content-Type", "text/plain").body("a query as text/plain", "{ topics { id } }", 415, BAD_REQUEST));
+        cases.add(typed.copy("GraphQL over HTTP").header("Content-Type", null).body("a query without a Content-Type", query("{ topics { id } }"), 415, BAD_REQUEST));
+        cases.add(typed.body("a query that does not parse, read as JSON", query("{ topics { id }"), 200, PARSE));
+        cases.add(typed.body("a variable of the wrong type, read as JSON", wrongVariable, 200, BAD_INPUT));
+        cases.add(typed.body("a query too deep, read as JSON", deep, 200, TOO_COSTLY));
+        BadInput.Builder graphqlResponse = typed.copy("GraphQL over HTTP").header("Accept", "application/graphql-response+json");
+        cases.add(graphqlResponse.body("no GraphQL request, read as graphql-response", "[]", 400, BAD_REQUEST));
+        cases.add(graphqlResponse.copy("GraphQL over HTTP").header("Content-Type", "application/xml")
+                .body("a query as XML, read as graphql-response", "<query/>", 415, BAD_REQUEST));
+        cases.add(graphqlResponse.body("a query that does not parse, read as graphql-response", query("{ topics { id }"), 400, PARSE));
+        cases.add(graphqlResponse.body("an Int out of range, read as graphql-response", query("{ facts(first: 2147483648) { totalCount } }"), 400, BAD_INPUT));
+        cases.add(graphqlResponse.body("a variable of the wrong type, read as graphql-response", wrongVariable, 400, BAD_INPUT));
+        cases.add(graphqlResponse.body("a query too deep, read as graphql-response", deep, 400, TOO_COSTLY));
+
         BadInput.Builder p = b.copy("GraphQL syntax");
         for (String[] q : new String[][]{{"an opening brace", "{"}, {"an unclosed argument list", "{ facts("},
                 {"an unclosed selection", "query { actor(id: \"x\") { id }"}, {"closing braces", "}}}"},

@@ -1,0 +1,89 @@
+package io.factline.api.graphql;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import graphql.language.SourceLocation;
+import io.factline.api.Failure;
+import io.factline.api.FailureKind;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Answers a GraphQL request that does not run, in GraphQL-over-HTTP form: one error with its code
+ * (and where in the query), as {@code application/graphql-response+json} where the client reads it,
+ * else as JSON.
+ */
+@ApplicationScoped
+public class GraphQLAnswers {
+
+    private static final String GRAPHQL_RESPONSE = "application/graphql-response+json";
+    private static final Logger LOG = Logger.getLogger(GraphQLAnswers.class);
+
+    /** Why a request is not run: its kind (which gives its code), message and where in the query. */
+    record Refusal(FailureKind kind, String message, SourceLocation location) {
+    }
+
+    void install(@Observes Router router) {
+        router.route("/graphql").order(Integer.MIN_VALUE + 4).failureHandler(GraphQLAnswers::failed);
+    }
+
+    /**
+     * Failures at the HTTP layer, whose default answer is REST's or Quarkus's page, get a GraphQL error:
+     * a bearer token that does not verify (401, with the challenge), the database away (503,
+     * UNAVAILABLE, Retry-After), anything else (500, INTERNAL_SERVER_ERROR).
+     */
+    private static void failed(RoutingContext context) {
+        Throwable failure = context.failure();
+        if (context.response().ended() || failure == null && context.statusCode() < 500) {
+            context.next();
+            return;
+        }
+        Failure outside = Failure.outside(failure);
+        switch (outside.kind()) {
+            // a read without a token, where reads need one, is answered as a refused token too
+            case UNAUTHENTICATED, INVALID_TOKEN -> fail(context, FailureKind.INVALID_TOKEN, Failure.TOKEN_REFUSED);
+            case UNAVAILABLE -> fail(context, FailureKind.UNAVAILABLE, outside.detail());
+            default -> {
+                LOG.error("GraphQL request failed outside its resolvers", failure);
+                fail(context, FailureKind.INTERNAL, "System error"); // SmallRye's words for a failure of ours
+            }
+        }
+    }
+
+    /**
+     * A body that is no GraphQL request (BAD_REQUEST) gets its kind's status; a GraphQL request refused
+     * before it runs, 400 where the client reads application/graphql-response+json, else 200.
+     */
+    static void refuse(RoutingContext context, Refusal refusal) {
+        FailureKind kind = refusal.kind();
+        boolean noGraphQLRequest = kind == FailureKind.NOT_A_GRAPHQL_REQUEST || kind == FailureKind.UNSUPPORTED_MEDIA_TYPE;
+        int status = noGraphQLRequest ? kind.status() : readsGraphQLResponse(context) ? 400 : 200;
+        send(context, status, kind, refusal.message(), refusal.location());
+    }
+
+    /** A failure at the HTTP layer: the kind's own status. */
+    private static void fail(RoutingContext context, FailureKind kind, String message) {
+        send(context, kind.status(), kind, message, null);
+    }
+
+    private static void send(RoutingContext context, int status, FailureKind kind, String message, SourceLocation location) {
+        kind.headers().forEach(context.response()::putHeader);
+        JsonObject error = new JsonObject().put("message", message).put("extensions", new JsonObject().put("code", kind.graphqlCode()));
+        if (location != null) {
+            error.put("locations", new JsonArray().add(new JsonObject().put("line", location.getLine()).put("column", location.getColumn())));
+        }
+        context.response().setStatusCode(status)
+                .putHeader("Content-Type", readsGraphQLResponse(context) ? GRAPHQL_RESPONSE + "; charset=utf-8" : "application/json; charset=utf-8")
+                .end(new JsonObject().put("errors", new JsonArray().add(error)).encode());
+    }
+
+    private static boolean readsGraphQLResponse(RoutingContext context) {
+        String accept = context.request().getHeader("Accept");
+        return accept != null && accept.contains(GRAPHQL_RESPONSE);
+    }
+}
