@@ -23,11 +23,11 @@ import io.quarkus.security.UnauthorizedException;
 import io.vertx.pgclient.PgException;
 
 /**
- * A failure as the API tells it: its kind (the {@link FailureKind} table), a title (the kind's, but
- * for JSON that cannot be read: "Malformed JSON") and what went wrong. {@link #of} is the one
- * classification of a Throwable that REST problems and GraphQL codes both read.
+ * A failure as the API tells it: its kind (the {@link FailureKind} table, which gives its status,
+ * problem type, title and GraphQL code) and what went wrong. {@link #of} is the one classification
+ * of a Throwable that REST problems and GraphQL codes both read.
  */
-public record Failure(FailureKind kind, String title, String detail) {
+public record Failure(FailureKind kind, String detail) {
 
     public static final String TOKEN_REFUSED = "the bearer token was refused: expired, not signed by the configured key, "
             + "from another issuer, or malformed";
@@ -45,8 +45,9 @@ public record Failure(FailureKind kind, String title, String detail) {
             Map.entry(UnsupportedContentException.class, FailureKind.UNSUPPORTED_CONTENT),
             Map.entry(ForbiddenException.class, FailureKind.FORBIDDEN));
 
-    public Failure(FailureKind kind, String detail) {
-        this(kind, kind.title(), detail);
+    /** The kind's: one title per problem type (RFC 9457), whatever the detail. */
+    public String title() {
+        return kind.title();
     }
 
     public static Failure of(Throwable failure) {
@@ -113,7 +114,7 @@ public record Failure(FailureKind kind, String title, String detail) {
     }
 
     private static Failure malformedJson(String detail) {
-        return new Failure(FailureKind.MALFORMED_REQUEST, "Malformed JSON", detail);
+        return new Failure(FailureKind.MALFORMED_REQUEST, detail);
     }
 
     private static String originalMessage(JsonProcessingException e) {

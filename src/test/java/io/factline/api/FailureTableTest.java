@@ -88,7 +88,7 @@ class FailureTableTest {
         assertThat(Failure.of(new StaleVersionException("fact x", 2, 3)).kind()).isEqualTo(FailureKind.STALE_VERSION);
         assertThat(Failure.of(new ConflictException("retracted")).kind()).isEqualTo(FailureKind.CONFLICT);
         assertThat(Failure.of(new InvalidFactException("no such actor")))
-                .isEqualTo(new Failure(FailureKind.INVALID_VALUE, "Invalid value", "no such actor"));
+                .isEqualTo(new Failure(FailureKind.INVALID_VALUE, "no such actor"));
         assertThat(Failure.of(new AuthenticationFailedException()))
                 .isEqualTo(new Failure(FailureKind.INVALID_TOKEN, Failure.TOKEN_REFUSED));
         assertThat(Failure.of(new UnauthorizedException()).kind()).isEqualTo(FailureKind.UNAUTHENTICATED);
@@ -119,7 +119,7 @@ class FailureTableTest {
         ObjectMapper json = new ObjectMapper();
         Failure syntax = Failure.of(catchThrowable(() -> json.readValue("{\"count\": 1,}", Body.class)));
         assertThat(syntax.kind()).isEqualTo(FailureKind.MALFORMED_REQUEST);
-        assertThat(syntax.title()).isEqualTo("Malformed JSON");
+        assertThat(syntax.title()).isEqualTo("Malformed request"); // one title per problem type
         assertThat(syntax.detail()).contains("(line 1, column 13)");
 
         Failure notANumber = Failure.of(catchThrowable(() -> json.readValue("{\"count\": \"many\"}", Body.class)));

@@ -2,6 +2,7 @@ package io.factline.api;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.util.Map;
 
@@ -36,7 +37,13 @@ class ReadsRequireTokenTest {
     void readsWithoutATokenAreRefused() {
         given().get("/api/facts").then().statusCode(401).header("WWW-Authenticate", containsString("Bearer"));
         given().get("/api/events").then().statusCode(401);
-        given().contentType(ContentType.JSON).body("{\"query\":\"{ topics { id } }\"}").post("/graphql").then().statusCode(401);
+        given().contentType(ContentType.JSON).body("{\"query\":\"{ topics { id } }\"}").post("/graphql").then().statusCode(401)
+                .header("WWW-Authenticate", equalTo("Bearer realm=\"factline\""))
+                .body("errors[0].extensions.code", equalTo("UNAUTHENTICATED"));
+        given().auth().oauth2(DevTokens.expired("reader")).contentType(ContentType.JSON).body("{\"query\":\"{ topics { id } }\"}")
+                .post("/graphql").then().statusCode(401)
+                .header("WWW-Authenticate", containsString("error=\"invalid_token\""))
+                .body("errors[0].extensions.code", equalTo("UNAUTHENTICATED"));
         given().auth().oauth2(DevTokens.expired("reader")).get("/api/facts").then().statusCode(401);
     }
 

@@ -2,12 +2,15 @@ package io.factline.api.graphql;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
 import graphql.language.SourceLocation;
 import io.factline.api.Failure;
 import io.factline.api.FailureKind;
+import io.factline.config.FactlineConfig;
+import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -28,8 +31,24 @@ public class GraphQLAnswers {
     record Refusal(FailureKind kind, String message, SourceLocation location) {
     }
 
+    @Inject
+    FactlineConfig config;
+
     void install(@Observes Router router) {
         router.route("/graphql").order(Integer.MIN_VALUE + 4).failureHandler(GraphQLAnswers::failed);
+        if (config.auth().readsRequireToken()) {
+            // Quarkus would answer an anonymous request with a bare challenge and no body
+            router.route("/graphql").order(Integer.MIN_VALUE + 1).handler(GraphQLAnswers::requireToken);
+        }
+    }
+
+    private static void requireToken(RoutingContext context) {
+        if (context.request().getHeader("Authorization") == null && !"OPTIONS".equals(context.request().method().name())) {
+            Failure missing = Failure.of(new UnauthorizedException());
+            fail(context, missing.kind(), missing.detail());
+            return;
+        }
+        context.next();
     }
 
     /**
@@ -45,8 +64,8 @@ public class GraphQLAnswers {
         }
         Failure outside = Failure.outside(failure);
         switch (outside.kind()) {
-            // a read without a token, where reads need one, is answered as a refused token too
-            case UNAUTHENTICATED, INVALID_TOKEN -> fail(context, FailureKind.INVALID_TOKEN, Failure.TOKEN_REFUSED);
+            // no token, where reads need one, is no refused token: its challenge names no error (RFC 6750 §3.1)
+            case UNAUTHENTICATED, INVALID_TOKEN -> fail(context, outside.kind(), outside.detail());
             case UNAVAILABLE -> fail(context, FailureKind.UNAVAILABLE, outside.detail());
             default -> {
                 LOG.error("GraphQL request failed outside its resolvers", failure);

@@ -71,7 +71,7 @@ public class ProblemMapper {
         return problem(Failure.of(e.getCause()), path(uri), null);
     }
 
-    /** JAX-RS's own refusals: the kind its status stands for, titled by the status's reason phrase. */
+    /** JAX-RS's own refusals: the kind its status stands for; a status the table lacks, titled by its reason phrase. */
     @ServerExceptionMapper({WebApplicationException.class, NotSupportedException.class})
     public Response web(WebApplicationException e, UriInfo uri) {
         if (e instanceof NotSupportedException) {
@@ -82,16 +82,18 @@ public class ProblemMapper {
             return problem(Failure.of(json), path(uri), null);
         }
         int status = e.getResponse().getStatus();
-        String title = Response.Status.fromStatusCode(status) != null
-                ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";
         FailureKind kind = e instanceof NotAllowedException ? FailureKind.METHOD_NOT_ALLOWED
                 : e instanceof NotAcceptableException ? FailureKind.NOT_ACCEPTABLE
                 : status == 400 ? FailureKind.MALFORMED_REQUEST
                 : status == 404 ? FailureKind.NOT_FOUND : status == 413 ? FailureKind.TOO_LARGE
                 : status == 415 ? FailureKind.UNSUPPORTED_MEDIA_TYPE : null;
         String detail = status == 400 && e.getCause() == null ? "the request cannot be read" : e.getMessage();
-        String type = kind == null ? "/problems/http-" + status : kind.type();
-        return response(status, new Problem(type, title, status, detail, path(uri), null), Map.of());
+        if (kind != null) { // one title per problem type (RFC 9457): the table's
+            return problem(new Failure(kind, detail), path(uri), null);
+        }
+        String title = Response.Status.fromStatusCode(status) != null
+                ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";
+        return response(status, new Problem("/problems/http-" + status, title, status, detail, path(uri), null), Map.of());
     }
 
     private static Response problem(Failure failure, String instance, Integer version) {
