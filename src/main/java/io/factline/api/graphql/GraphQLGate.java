@@ -23,6 +23,7 @@ import graphql.parser.Parser;
 import graphql.parser.ParserEnvironment;
 import graphql.parser.ParserOptions;
 import graphql.schema.GraphQLSchema;
+import io.factline.config.FactlineConfig;
 import io.factline.api.FailureKind;
 import io.factline.api.graphql.GraphQLAnswers.Refusal;
 import io.quarkus.runtime.configuration.MemorySize;
@@ -46,12 +47,8 @@ public class GraphQLGate {
 
     @Inject
     Instance<GraphQLSchema> schema;
-    @ConfigProperty(name = "factline.graphql.max-depth", defaultValue = "12")
-    int maxDepth;
-    @ConfigProperty(name = "factline.graphql.max-complexity", defaultValue = "2000")
-    int maxFields;
-    @ConfigProperty(name = "factline.graphql.max-objects", defaultValue = "5000")
-    int maxObjects;
+    @Inject
+    FactlineConfig config;
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     MemorySize maxBody;
 
@@ -113,6 +110,9 @@ public class GraphQLGate {
             return new Refusal(FailureKind.INVALID_VALUE, unfit, null);
         }
         QueryCost.Cost cost = QueryCost.of(schema.get(), document, operationName);
+        int maxDepth = config.graphql().maxDepth();
+        int maxFields = config.graphql().maxComplexity();
+        int maxObjects = config.graphql().maxObjects();
         if (cost.depth() > maxDepth) {
             return new Refusal(FailureKind.TOO_COSTLY, "this query is " + cost.depth() + " levels deep (maximum query depth "
                     + maxDepth + ")", null);

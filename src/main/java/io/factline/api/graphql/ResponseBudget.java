@@ -5,10 +5,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import graphql.ExecutionInput;
 import graphql.GraphQLContext;
+import io.factline.config.FactlineConfig;
 import io.smallrye.graphql.api.Context;
 
 /**
@@ -29,8 +29,8 @@ public class ResponseBudget {
 
     @Inject
     Context context;
-    @ConfigProperty(name = "factline.graphql.max-objects", defaultValue = "5000")
-    int maxObjects;
+    @Inject
+    FactlineConfig config;
 
     public Account account() {
         ExecutionInput input = context.unwrap(ExecutionInput.class);
@@ -40,6 +40,7 @@ public class ResponseBudget {
         GraphQLContext request = input.getGraphQLContext();
         AtomicInteger spent = request.computeIfAbsent(SPENT, key -> new AtomicInteger());
         return objects -> {
+            int maxObjects = config.graphql().maxObjects();
             if (spent.addAndGet(objects) > maxObjects) {
                 throw new Errors.BudgetExceeded("this query asks for more than " + maxObjects
                         + " facts, actors, topics and documents in one response; ask for smaller pages");

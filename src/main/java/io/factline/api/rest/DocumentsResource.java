@@ -17,13 +17,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.factline.config.FactlineConfig;
 import io.factline.api.AccessRoles;
 import io.factline.api.Callers;
 import io.factline.api.WriteConsistency;
@@ -57,8 +57,8 @@ public class DocumentsResource {
     WriteConsistency consistency;
     @Inject
     ObjectMapper json;
-    @ConfigProperty(name = "factline.ingest.max-document-bytes", defaultValue = "2097152")
-    long maxBytes;
+    @Inject
+    FactlineConfig config;
 
     @RolesAllowed(AccessRoles.INGEST)
     @POST
@@ -77,8 +77,8 @@ public class DocumentsResource {
 
     private DocumentSubmission submission(byte[] body, String contentType, String title, String publisher,
                                           String published, String publishedDate, String url) {
-        if (body.length > maxBytes) {
-            throw new ContentTooLargeException(body.length, maxBytes);
+        if (body.length > config.ingest().maxDocumentBytes()) {
+            throw new ContentTooLargeException(body.length, config.ingest().maxDocumentBytes());
         }
         String type = contentType == null ? MediaType.TEXT_PLAIN : contentType.split(";", 2)[0].strip().toLowerCase();
         String charset = contentType == null ? null : RequestChecks.charset(contentType);
