@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import io.factline.extract.ExtractionData.Lexicon;
 
@@ -29,19 +28,15 @@ final class ActorFinder {
         this.gazetteer = gazetteer;
         this.names = new NamedMentions(gazetteer, lexicon);
         this.pronouns = lexicon.pronouns();
-        this.groupPronouns = lower(lexicon.groupPronouns());
+        this.groupPronouns = Sentence.lowerCased(lexicon.groupPronouns());
         this.descriptions = lexicon.definiteDescriptions();
-        this.jointSubjects = lower(jointSubjects);
+        this.jointSubjects = Sentence.lowerCased(jointSubjects);
         this.fixedGroups = new java.util.HashMap<>();
         lexicon.fixedGroups().forEach((phrase, ids) -> fixedGroups.put(phrase.toLowerCase(Locale.ROOT), ids));
-        this.principals = new Principals(gazetteer, lexicon);
+        this.principals = new Principals(gazetteer, lexicon.groupNouns());
         this.discovery = new ActorDiscovery(gazetteer, lexicon);
         this.notNames = new java.util.HashSet<>(lexicon.discovery().notNames());
         this.notNames.addAll(lexicon.discovery().notSignatures());
-    }
-
-    private static Set<String> lower(List<String> words) {
-        return words.stream().map(w -> w.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }
 
     List<Mention> find(Sentence s, Discourse discourse, LocalDate day) {

@@ -19,35 +19,23 @@ import io.factline.domain.Role;
  */
 final class AgreementReader implements FactReader {
 
-    private final Triggers triggers;
-    private final Dating dating;
-    private final Drafting drafting;
-    private final NominalEvents nominal;
+    private final ReaderTools tools;
     private final Set<String> jointAdjectives;
 
-    AgreementReader(Triggers triggers, Dating dating, Drafting drafting, NominalEvents nominal, Set<String> jointAdjectives) {
+    AgreementReader(ReaderTools tools, Set<String> jointAdjectives) {
+        this.tools = tools;
         this.jointAdjectives = jointAdjectives;
-        this.triggers = triggers;
-        this.dating = dating;
-        this.drafting = drafting;
-        this.nominal = nominal;
-    }
-
-    @Override
-    public FactType type() {
-        return FactType.AGREEMENT;
     }
 
     @Override
     public void read(SentenceParse parse, List<FactDraft> sentenceFacts) {
-        List<DateFinder.DateMention> nominalDates = parse.nominalDates(nominal);
         for (Predicate p : parse.predicates) {
-            var hit = triggers.verb(parse.s, p, FactType.AGREEMENT);
+            var hit = tools.triggers().verb(parse.s, p, FactType.AGREEMENT);
             ExtractionData.Trigger entry;
             if (hit.isPresent()) {
                 entry = hit.get().entry();
-            } else if (triggers.verb(parse.s, p, FactType.STATEMENT).isPresent() && jointObject(parse, p)) {
-                ExtractionData.Codes own = triggers.codes(FactType.AGREEMENT);
+            } else if (tools.triggers().verb(parse.s, p, FactType.STATEMENT).isPresent() && jointObject(parse, p)) {
+                ExtractionData.Codes own = tools.triggers().codes(FactType.AGREEMENT);
                 entry = new ExtractionData.Trigger(p.lemma(), own.cameo(), own.plover(), own.mode(), "joint", null, null, null, null);
             } else {
                 continue;
@@ -71,13 +59,13 @@ final class AgreementReader implements FactReader {
             if (parties.isEmpty() || entry.joint() && Participants.sides(parse, parties) < 2) {
                 continue;
             }
-            Dating.Dated dated = dating.of(parse, p, nominalDates);
-            double confidence = 0.8 - (Participants.fromContext(doers) ? 0.1 : 0) - (dated.inherited() ? 0.05 : 0);
-            sentenceFacts.add(drafting.draft(parse, FactType.AGREEMENT, new Drafting.Codes(entry.cameo(), entry.plover(), entry.mode()),
+            Dating.Dated dated = tools.dateOf(parse, p);
+            double confidence = Drafting.confidence(0.8, doers, dated);
+            sentenceFacts.add(tools.drafting().draft(parse, FactType.AGREEMENT, Drafting.Codes.of(entry),
                     Drafting.withRole(parties, Role.PARTY), dated, confidence));
         }
-        for (NominalEvents.NounEvent e : nominal.find(parse, FactType.AGREEMENT)) {
-            nominalAgreement(parse, e, nominalDates, sentenceFacts);
+        for (NominalEvents.NounEvent e : tools.nominal().find(parse, FactType.AGREEMENT)) {
+            nominalAgreement(parse, e, sentenceFacts);
         }
     }
 
@@ -86,9 +74,8 @@ final class AgreementReader implements FactReader {
      * trade agreement"), or one governed ("under the agreement"), that no verb of the sentence already
      * reports ("signed a treaty").
      */
-    private void nominalAgreement(SentenceParse parse, NominalEvents.NounEvent e, List<DateFinder.DateMention> nominalDates,
-                                  List<FactDraft> out) {
-        if (e.ownDate() == null || future(parse, e)) {
+    private void nominalAgreement(SentenceParse parse, NominalEvents.NounEvent e, List<FactDraft> out) {
+        if (e.ownDate() == null || e.future(parse.discourse.documentDate())) {
             return; // only dated ones: "under the agreement" names no occasion of its own
         }
         List<String> parties = Participants.members(parse, SentenceParse.ids(parse.mentionsIn(e.start(), e.end()).stream()
@@ -107,7 +94,7 @@ final class AgreementReader implements FactReader {
             return; // "signed the 2015 agreement": the verb's agreement is this one
         }
         ExtractionData.EventNoun noun = e.hit().entry();
-        out.add(drafting.draft(parse, FactType.AGREEMENT, new Drafting.Codes(noun.cameo(), noun.plover(), noun.mode()),
+        out.add(tools.drafting().draft(parse, FactType.AGREEMENT, Drafting.Codes.of(noun),
                 Drafting.withRole(parties, Role.PARTY), dated, 0.7));
     }
 
@@ -120,15 +107,10 @@ final class AgreementReader implements FactReader {
         return false;
     }
 
-    private static boolean future(SentenceParse parse, NominalEvents.NounEvent e) {
-        return parse.discourse.documentDate() != null && e.ownDate() != null
-                && e.ownDate().date().start().isAfter(parse.discourse.documentDate());
-    }
-
     /** "emphasized their joint commitment", "reiterated our common goal": the parties' own commitment as the object. */
     private boolean jointObject(SentenceParse parse, Predicate p) {
         Sentence s = parse.s;
-        Set<String> objects = triggers.jointObjects(FactType.AGREEMENT);
+        Set<String> objects = tools.triggers().jointObjects(FactType.AGREEMENT);
         for (int i = p.head() + 1; i < Math.min(p.argsTo(), p.head() + 5); i++) {
             if (objects.contains(s.lower(i))) {
                 for (int j = p.head() + 1; j < i; j++) {
@@ -165,6 +147,6 @@ final class AgreementReader implements FactReader {
             return false;
         }
         Predicate gov = parse.predicates.get(p.governor());
-        return parse.statesAnAct(gov) && triggers.verb(parse.s, gov, FactType.MEETING).isPresent();
+        return parse.statesAnAct(gov) && tools.triggers().verb(parse.s, gov, FactType.MEETING).isPresent();
     }
 }

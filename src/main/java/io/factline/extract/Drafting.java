@@ -20,9 +20,26 @@ final class Drafting {
 
     /** The event codes of a trigger: CAMEO, and PLOVER as "TYPE" or "TYPE:mode" (null for a neutral statement). */
     record Codes(String cameo, String plover, String mode) {
+        static Codes of(ExtractionData.Trigger verb) {
+            return new Codes(verb.cameo(), verb.plover(), verb.mode());
+        }
+
+        static Codes of(ExtractionData.EventNoun noun) {
+            return new Codes(noun.cameo(), noun.plover(), noun.mode());
+        }
+
+        static Codes of(ExtractionData.Codes own) {
+            return new Codes(own.cameo(), own.plover(), own.mode());
+        }
+
         String ploverCode() {
             return plover == null ? null : mode == null ? plover : plover + ":" + mode;
         }
+    }
+
+    /** A verb's fact is less sure when its actors are known only from the context, and when its date is inherited. */
+    static double confidence(double base, List<Mention> actors, Dating.Dated dated) {
+        return base - (Participants.fromContext(actors) ? 0.1 : 0) - (dated.inherited() ? 0.05 : 0);
     }
 
     FactDraft draft(SentenceParse parse, FactType type, Codes codes, List<FactActor> actors, Dating.Dated dated,

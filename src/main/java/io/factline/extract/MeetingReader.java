@@ -16,26 +16,15 @@ import io.factline.domain.Role;
  */
 final class MeetingReader implements FactReader {
 
-    private final Triggers triggers;
-    private final Dating dating;
-    private final Drafting drafting;
-    private final NominalEvents nominal;
+    private final ReaderTools tools;
 
-    MeetingReader(Triggers triggers, Dating dating, Drafting drafting, NominalEvents nominal) {
-        this.triggers = triggers;
-        this.dating = dating;
-        this.drafting = drafting;
-        this.nominal = nominal;
-    }
-
-    @Override
-    public FactType type() {
-        return FactType.MEETING;
+    MeetingReader(ReaderTools tools) {
+        this.tools = tools;
     }
 
     /** A document's title: the occasion it names, with everyone it names. */
     void readHeadline(SentenceParse parse, List<FactDraft> out) {
-        for (NominalEvents.NounEvent e : nominal.find(parse, FactType.MEETING)) {
+        for (NominalEvents.NounEvent e : tools.nominal().find(parse, FactType.MEETING)) {
             if (nominalMeeting(parse, e, out, true)) {
                 return;
             }
@@ -44,10 +33,9 @@ final class MeetingReader implements FactReader {
 
     @Override
     public void read(SentenceParse parse, List<FactDraft> sentenceFacts) {
-        List<DateFinder.DateMention> nominalDates = parse.nominalDates(nominal);
         boolean verbMeeting = false;
         for (Predicate p : parse.predicates) {
-            var hit = triggers.verb(parse.s, p, FactType.MEETING);
+            var hit = tools.triggers().verb(parse.s, p, FactType.MEETING);
             if (hit.isEmpty() || !parse.statesAnAct(p) && !(p.has(Predicate.Flag.PERFECT) && p.factual() && main(parse, p))) {
                 continue;
             }
@@ -62,22 +50,22 @@ final class MeetingReader implements FactReader {
                 continue; // "MND phoned him": a call has two sides even when the text leaves one unnamed
             }
             List<FactActor> actors = roles(parse, p, hit.get().lastToken(), all, subject, mode);
-            ExtractionData.Trigger t = hit.get().entry();
-            Drafting.Codes codes = new Drafting.Codes(t.cameo(), t.plover(), t.mode());
+            Drafting.Codes codes = Drafting.Codes.of(hit.get().entry());
             List<DateFinder.DateMention> occasions = occasions(parse, p);
             if (occasions.size() >= 2) { // "have met three times: in Singapore in June 2018, in Hanoi in February 2019 …"
                 for (DateFinder.DateMention d : occasions) {
-                    sentenceFacts.add(drafting.draft(parse, FactType.MEETING, codes, actors, new Dating.Dated(d.date(), null, false, true), 0.75));
+                    Dating.Dated dated = new Dating.Dated(d.date(), null, false, true);
+                    sentenceFacts.add(tools.drafting().draft(parse, FactType.MEETING, codes, actors, dated, 0.75));
                 }
             } else {
-                Dating.Dated dated = dating.of(parse, p, nominalDates);
-                double confidence = 0.8 - (Participants.fromContext(subject) ? 0.1 : 0) - (dated.inherited() ? 0.05 : 0);
-                sentenceFacts.add(drafting.draft(parse, FactType.MEETING, codes, actors, dated, confidence));
+                Dating.Dated dated = tools.dateOf(parse, p);
+                double confidence = Drafting.confidence(0.8, subject, dated);
+                sentenceFacts.add(tools.drafting().draft(parse, FactType.MEETING, codes, actors, dated, confidence));
             }
             parse.discourse.jointActors(ids);
             verbMeeting = true;
         }
-        for (NominalEvents.NounEvent e : nominal.find(parse, FactType.MEETING)) {
+        for (NominalEvents.NounEvent e : tools.nominal().find(parse, FactType.MEETING)) {
             // a verb's meeting is the occasion; a named one with a date of its own is another ("convened … since our Summit in August 2023")
             if ((!verbMeeting || e.ownDate() != null && !e.byPreposition()) && nominalMeeting(parse, e, sentenceFacts, false)) {
                 break; // one meeting named per sentence: "summit … talks" is one occasion
@@ -116,7 +104,8 @@ final class MeetingReader implements FactReader {
 
     /** A meeting named as a noun phrase that states its own occasion. */
     private boolean nominalMeeting(SentenceParse parse, NominalEvents.NounEvent e, List<FactDraft> out, boolean headline) {
-        if (!(e.ownDate() != null || e.governed()) || afterCopula(parse, e) || future(parse, e) || underNonFactual(parse, e)) {
+        if (!(e.ownDate() != null || e.governed()) || afterCopula(parse, e) || e.future(parse.discourse.documentDate())
+                || underNonFactual(parse, e)) {
             return false;
         }
         if (e.definite() && e.ownDate() == null && !e.named() && parse.discourse.factInParagraph(FactType.MEETING)) {
@@ -145,13 +134,14 @@ final class MeetingReader implements FactReader {
             return false;
         }
         Dating.Dated dated = e.ownDate() != null ? new Dating.Dated(e.ownDate().date(), null, false, true)
-                : clause != null ? dating.of(parse, clause, List.of()) : new Dating.Dated(Dating.inherited(parse, null), null, true, false);
+                : clause != null ? tools.dating().of(parse, clause, List.of())
+                : new Dating.Dated(Dating.inherited(parse, null), null, true, false);
         ExtractionData.EventNoun noun = e.hit().entry();
         List<FactActor> actors = new ArrayList<>();
         for (String id : ids) {
             actors.add(new FactActor(id, Role.PARTICIPANT));
         }
-        out.add(drafting.draft(parse, FactType.MEETING, new Drafting.Codes(noun.cameo(), noun.plover(), noun.mode()), actors, dated, 0.7));
+        out.add(tools.drafting().draft(parse, FactType.MEETING, Drafting.Codes.of(noun), actors, dated, 0.7));
         if (ids.size() >= 2) {
             parse.discourse.jointActors(ids);
         }
@@ -179,11 +169,6 @@ final class MeetingReader implements FactReader {
             }
         }
         return false;
-    }
-
-    private static boolean future(SentenceParse parse, NominalEvents.NounEvent e) {
-        return parse.discourse.documentDate() != null && e.ownDate() != null
-                && e.ownDate().date().start().isAfter(parse.discourse.documentDate());
     }
 
     /** A phrase inside a clause that is negated, modal or future: "a summit will be held". */

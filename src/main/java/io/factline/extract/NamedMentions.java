@@ -4,9 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import io.factline.extract.ExtractionData.Lexicon;
 import io.factline.extract.Gazetteer.Surface;
@@ -27,13 +25,9 @@ final class NamedMentions {
 
     NamedMentions(Gazetteer gazetteer, Lexicon lexicon) {
         this.gazetteer = gazetteer;
-        this.agentNouns = lower(lexicon.agentNouns());
-        this.agentModifiers = lower(lexicon.agentModifiers());
+        this.agentNouns = Sentence.lowerCased(lexicon.agentNouns());
+        this.agentModifiers = Sentence.lowerCased(lexicon.agentModifiers());
         this.titles = Set.copyOf(lexicon.titles());
-    }
-
-    private static Set<String> lower(List<String> words) {
-        return words.stream().map(w -> w.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }
 
     /** The named mentions of the sentence, in text order. */

@@ -1,5 +1,6 @@
 package io.factline.extract;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -19,6 +20,11 @@ final class NominalEvents {
     /** An event noun phrase: its type and noun, its extent [start, end) in tokens, its own date, how it is governed. */
     record NounEvent(FactType type, Triggers.NounHit hit, int start, int end, DateMention ownDate, boolean governed,
                      boolean byPreposition, boolean definite, boolean named, Predicate governorVerb) {
+
+        /** Its own date lies after the document's: an occasion announced, not one that took place. */
+        boolean future(LocalDate documentDate) {
+            return documentDate != null && ownDate != null && ownDate.date().start().isAfter(documentDate);
+        }
     }
 
     private static final Set<String> EXTENDERS = Set.of("of", "in", "on", "with", "between", "to", "among", "at", "by");

@@ -3,12 +3,8 @@ package io.factline.extract;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
-
-import io.factline.extract.ExtractionData.Lexicon;
 
 /**
  * Who a text's descriptions and plural pronouns stand for: its principals, those who meet or act
@@ -23,15 +19,11 @@ final class Principals {
     private final Set<String> groupStates;
     private final Set<String> groupTitles;
 
-    Principals(Gazetteer gazetteer, Lexicon lexicon) {
+    Principals(Gazetteer gazetteer, ExtractionData.GroupNouns groupNouns) {
         this.gazetteer = gazetteer;
-        this.groupPeople = lower(lexicon.groupNouns().people());
-        this.groupStates = lower(lexicon.groupNouns().states());
-        this.groupTitles = lower(lexicon.groupNouns().titles());
-    }
-
-    private static Set<String> lower(List<String> words) {
-        return words.stream().map(w -> w.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        this.groupPeople = Sentence.lowerCased(groupNouns.people());
+        this.groupStates = Sentence.lowerCased(groupNouns.states());
+        this.groupTitles = Sentence.lowerCased(groupNouns.titles());
     }
 
     private static final Set<String> GROUP_OPENERS = Set.of("the", "our", "both", "all", "these", "their");

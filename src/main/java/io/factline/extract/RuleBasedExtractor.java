@@ -35,8 +35,7 @@ public final class RuleBasedExtractor implements FactExtractor {
     private final ClauseAnalyser clauses;
     private final List<FactReader> readers;
     private final MeetingReader titleReader;
-    private final Dating dating = new Dating();
-    private final NominalEvents nominal;
+    private final ReaderTools tools;
     private final SpeakerTurns turns;
     private final Set<String> abbreviations;
     private final Set<String> sentenceStarters;
@@ -57,15 +56,14 @@ public final class RuleBasedExtractor implements FactExtractor {
         this.actorFinder = new ActorFinder(gazetteer, data.lexicon(), data.triggers().jointSubjects());
         this.clauses = analyser != null ? analyser : new ShallowClauses(data.lexicon().clauseWords());
         Triggers triggers = new Triggers(data.triggers());
-        this.nominal = new NominalEvents(triggers);
         Topics topics = new Topics(data.topics());
-        Drafting drafting = new Drafting(topics);
-        this.titleReader = new MeetingReader(triggers, dating, drafting, nominal);
+        this.tools = new ReaderTools(triggers, new Dating(), new Drafting(topics), new NominalEvents(triggers));
+        this.titleReader = new MeetingReader(tools);
         // the order matters only for the transcript rule: a speaker's statement is added where no other is read
         this.readers = List.of(
-                new MeetingReader(triggers, dating, drafting, nominal),
-                new AgreementReader(triggers, dating, drafting, nominal, data.lexicon().groupNouns().jointAdjectives()),
-                new StatementReader(triggers, dating, drafting, nominal, topics));
+                titleReader,
+                new AgreementReader(tools, data.lexicon().groupNouns().jointAdjectives()),
+                new StatementReader(tools, topics));
         this.turns = new SpeakerTurns(gazetteer);
         this.reportingVerbs = data.lexicon().clauseWords().speech();
         this.governorVerbs = Set.copyOf(data.triggers().governorVerbs());
@@ -207,7 +205,7 @@ public final class RuleBasedExtractor implements FactExtractor {
         for (Predicate p : parse.predicates) {
             if (p.factual() && (parse.effectiveRelation(p) == Predicate.Relation.MAIN
                     || parse.effectiveRelation(p) == Predicate.Relation.ADVERBIAL)) {
-                Dating.Dated d = dating.of(parse, p, parse.nominalDates(nominal));
+                Dating.Dated d = tools.dateOf(parse, p);
                 FactDateOrder order = FactDateOrder.of(parse.discourse.narrativeDate(), d.date());
                 io.factline.domain.FactDate now = parse.discourse.narrativeDate();
                 boolean coarserAround = now != null && now.isKnown() && d.date().isKnown() && !d.date().start().isAfter(now.start())

@@ -1,7 +1,10 @@
 package io.factline.extract;
 
+import java.util.Collection;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * One sentence of a document: its absolute span and its tokens with tags and absolute spans.
@@ -82,6 +85,11 @@ final class Sentence {
 
     String lower(int i) {
         return words[i].toLowerCase(Locale.ROOT);
+    }
+
+    /** Words of a list, lower-cased as {@link #lower} gives a token, to look tokens up in. */
+    static Set<String> lowerCased(Collection<String> words) {
+        return words.stream().map(w -> w.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }
 
     String lemma(int i) {

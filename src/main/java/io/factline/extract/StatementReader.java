@@ -16,31 +16,19 @@ import io.factline.domain.Role;
  */
 final class StatementReader implements FactReader {
 
-    private final Triggers triggers;
-    private final Dating dating;
-    private final Drafting drafting;
-    private final NominalEvents nominal;
+    private final ReaderTools tools;
     private final Topics topics;
 
-    StatementReader(Triggers triggers, Dating dating, Drafting drafting, NominalEvents nominal, Topics topics) {
+    StatementReader(ReaderTools tools, Topics topics) {
+        this.tools = tools;
         this.topics = topics;
-        this.triggers = triggers;
-        this.dating = dating;
-        this.drafting = drafting;
-        this.nominal = nominal;
-    }
-
-    @Override
-    public FactType type() {
-        return FactType.STATEMENT;
     }
 
     @Override
     public void read(SentenceParse parse, List<FactDraft> sentenceFacts) {
-        List<DateFinder.DateMention> nominalDates = parse.nominalDates(nominal);
         boolean speakerSaid = false;
         for (Predicate p : parse.predicates) {
-            var hit = triggers.verb(parse.s, p, FactType.STATEMENT);
+            var hit = tools.triggers().verb(parse.s, p, FactType.STATEMENT);
             boolean purpose = purpose(parse, p);
             if (hit.isEmpty() || !(parse.statesAnAct(p) || absolute(parse, p) || purpose)) {
                 continue;
@@ -62,9 +50,10 @@ final class StatementReader implements FactReader {
                 addressee(parse, p, hit.get().lastToken()).stream().filter(id -> !ids.contains(id))
                         .forEach(id -> actors.add(new FactActor(id, Role.ADDRESSEE)));
             }
-            Dating.Dated dated = dating.of(parse, p, nominalDates);
-            double confidence = 0.85 - (Participants.fromContext(speakers) ? 0.1 : 0) - (dated.inherited() ? 0.05 : 0);
-            sentenceFacts.add(drafting.draft(parse, FactType.STATEMENT, codes(hit.get().entry()), actors, dated, confidence));
+            Dating.Dated dated = tools.dateOf(parse, p);
+            double confidence = Drafting.confidence(0.85, speakers, dated);
+            Drafting.Codes codes = Drafting.Codes.of(hit.get().entry());
+            sentenceFacts.add(tools.drafting().draft(parse, FactType.STATEMENT, codes, actors, dated, confidence));
             speakerSaid |= parse.discourse.speaker() != null && ids.contains(parse.discourse.speaker());
             parse.discourse.spoke(ids);
         }
@@ -80,10 +69,10 @@ final class StatementReader implements FactReader {
      */
     private void nominalStatements(SentenceParse parse, List<FactDraft> out) {
         Sentence s = parse.s;
-        for (NominalEvents.NounEvent e : nominal.find(parse, FactType.STATEMENT)) {
+        for (NominalEvents.NounEvent e : tools.nominal().find(parse, FactType.STATEMENT)) {
             int noun = e.hit().first();
             if (noun > 0 && (s.lower(noun - 1).equals("joint") || e.governorVerb() != null
-                    && triggers.verb(s, e.governorVerb(), FactType.STATEMENT).isPresent())) {
+                    && tools.triggers().verb(s, e.governorVerb(), FactType.STATEMENT).isPresent())) {
                 continue; // "joint statement" is an agreement; "issued a statement" the verb's
             }
             List<Mention> speakers = new ArrayList<>();
@@ -103,7 +92,7 @@ final class StatementReader implements FactReader {
             Dating.Dated dated = e.ownDate() != null ? new Dating.Dated(e.ownDate().date(), null, false, true)
                     : new Dating.Dated(Dating.inherited(parse, null), null, true, false);
             ExtractionData.EventNoun n = e.hit().entry();
-            out.add(drafting.draft(parse, FactType.STATEMENT, new Drafting.Codes(n.cameo(), n.plover(), n.mode()),
+            out.add(tools.drafting().draft(parse, FactType.STATEMENT, Drafting.Codes.of(n),
                     Drafting.withRole(ids, Role.SPEAKER), dated, 0.7));
         }
     }
@@ -121,7 +110,7 @@ final class StatementReader implements FactReader {
             return false;
         }
         Predicate gov = parse.predicates.get(p.governor());
-        var govHit = triggers.verb(parse.s, gov, FactType.STATEMENT);
+        var govHit = tools.triggers().verb(parse.s, gov, FactType.STATEMENT);
         boolean request = govHit.isPresent() && "REQUEST".equals(govHit.get().entry().plover());
         return parse.statesAnAct(gov) && !request && p.head() - gov.head() <= 12;
     }
@@ -145,7 +134,7 @@ final class StatementReader implements FactReader {
 
     /** "emphasized their joint commitment": the parties' own commitment as the object. */
     private boolean jointObject(SentenceParse parse, Predicate p) {
-        return Triggers.near(parse.s, p, List.copyOf(triggers.jointObjects(FactType.AGREEMENT)));
+        return Triggers.near(parse.s, p, List.copyOf(tools.triggers().jointObjects(FactType.AGREEMENT)));
     }
 
     /** Who is asked: the first actor after the request, or the person it introduces. */
@@ -177,12 +166,8 @@ final class StatementReader implements FactReader {
             return; // "We're a nation that is all about one thing": a remark, not a statement on relations
         }
         Dating.Dated dated = new Dating.Dated(Dating.inherited(parse, null), null, true, false);
-        ExtractionData.Codes own = triggers.codes(FactType.STATEMENT);
-        sentenceFacts.add(drafting.draft(parse, FactType.STATEMENT, new Drafting.Codes(own.cameo(), own.plover(), own.mode()),
+        Drafting.Codes own = Drafting.Codes.of(tools.triggers().codes(FactType.STATEMENT));
+        sentenceFacts.add(tools.drafting().draft(parse, FactType.STATEMENT, own,
                 List.of(new FactActor(speaker, Role.SPEAKER)), dated, 0.6));
-    }
-
-    private static Drafting.Codes codes(ExtractionData.Trigger t) {
-        return new Drafting.Codes(t.cameo(), t.plover(), t.mode());
     }
 }

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -23,20 +22,15 @@ import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 public class DocumentView extends PanacheEntityBase {
     @Id
     public UUID id;
-    @Column(name = "content_hash")
     public String contentHash;
     public String title;
     public String publisher;
     public String published;
-    @Column(name = "published_date")
     public LocalDate publishedDate;
     public String url;
-    @Column(name = "media_type")
     public String mediaType;
     public int length;
-    @Column(name = "ingested_at")
     public OffsetDateTime ingestedAt;
-    @Column(name = "ingested_by")
     public String ingestedBy;
     public long position;
 }

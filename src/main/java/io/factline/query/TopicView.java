@@ -1,6 +1,5 @@
 package io.factline.query;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -18,6 +17,5 @@ public class TopicView extends PanacheEntityBase {
     public String id;
     public String name;
     public String description;
-    @Column(name = "fact_count")
     public int factCount;
 }

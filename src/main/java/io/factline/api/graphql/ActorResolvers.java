@@ -14,16 +14,16 @@ import org.eclipse.microprofile.graphql.Source;
 
 import io.factline.api.graphql.Inputs.FactFilterInput;
 import io.factline.api.graphql.Types.Actor;
+import io.factline.api.graphql.Types.ActorMention;
 import io.factline.api.graphql.Types.CoActor;
+import io.factline.api.graphql.Types.Document;
 import io.factline.api.graphql.Types.FactConnection;
 import io.factline.api.graphql.Types.Topic;
 import io.factline.api.graphql.Types.TopicCount;
 import io.factline.projection.FactDoc;
 import io.factline.query.ActorQueries;
 import io.factline.query.ActorView;
-import io.factline.api.graphql.Types.ActorMention;
-import io.factline.api.graphql.Types.Document;
-import io.factline.query.FactQueries;
+import io.factline.query.DocumentQueries;
 import io.factline.query.PageSize;
 import io.factline.query.TopicQueries;
 import io.smallrye.mutiny.Uni;
@@ -39,11 +39,11 @@ public class ActorResolvers {
     @Inject
     TopicQueries topics;
     @Inject
-    FactQueries facts;
-    @Inject
     ResponseBudget budget;
     @Inject
-    io.factline.query.DocumentQueries documents;
+    DocumentQueries documents;
+    @Inject
+    FactConnections factConnections;
 
     @Description("Other names the actor goes by: abbreviations, metonyms (Seoul for South Korea), short forms.")
     public Uni<List<@NonNull List<@NonNull String>>> aliases(@Source List<Actor> list) {
@@ -66,37 +66,15 @@ public class ActorResolvers {
 
     @Description("The state the actor acts for, where the text that introduced it says so (discovered actors).")
     public Uni<List<Actor>> actsFor(@Source List<Actor> list) {
-        return details(list, a -> a.actsFor).chain(ids -> {
-            Set<String> wanted = new LinkedHashSet<>();
-            ids.forEach(id -> {
-                if (id != null) {
-                    wanted.add(id);
-                }
-            });
-            if (wanted.isEmpty()) {
-                return Uni.createFrom().item(ids.stream().map(id -> (Actor) null).toList());
-            }
-            return actors.byIds(wanted).map(views -> ids.stream()
-                    .map(id -> id == null || !views.containsKey(id) ? null : Actor.of(views.get(id))).toList());
-        });
+        return details(list, a -> a.actsFor)
+                .chain(ids -> Batches.referenced(ids, id -> id, actors::byIds, (id, state) -> Actor.of(state)));
     }
 
     @Description("Where a discovered actor was first found: the document and the offsets of its words there.")
     public Uni<List<ActorMention>> mention(@Source List<Actor> list) {
-        return details(list, a -> a).chain(views -> {
-            Set<java.util.UUID> docs = new LinkedHashSet<>();
-            views.forEach(v -> {
-                if (v != null && v.mentionDocument != null) {
-                    docs.add(v.mentionDocument);
-                }
-            });
-            if (docs.isEmpty()) {
-                return Uni.createFrom().item(views.stream().map(v -> (ActorMention) null).toList());
-            }
-            return documents.byIds(docs).map(byId -> views.stream().map(v -> v == null || v.mentionDocument == null
-                    || !byId.containsKey(v.mentionDocument) ? null
-                    : new ActorMention(Document.of(byId.get(v.mentionDocument)), v.mentionText, v.mentionStart, v.mentionEnd)).toList());
-        });
+        return details(list, a -> a).chain(views -> Batches.referenced(views, v -> v == null ? null : v.mentionDocument,
+                documents::byIds,
+                (v, document) -> new ActorMention(Document.of(document), v.mentionText, v.mentionStart, v.mentionEnd)));
     }
 
     @Description("How many active facts involve the actor.")
@@ -107,20 +85,14 @@ public class ActorResolvers {
     @Description("The actor's facts, by date, filtered like Query.facts.")
     public Uni<List<@NonNull FactConnection>> facts(@Source List<Actor> list, FactFilterInput filter, Integer first,
                                                     String after) {
-        ResponseBudget.Account account = budget.account();
-        return Errors.guarded(() -> {
-            var factFilter = Convert.filter(filter);
-            List<String> ids = list.stream().map(Actor::id).toList();
-            return Batches.connections(account, ids, facts.pagesForActors(ids, factFilter, PageSize.of(first), after),
-                    factFilter::withActor);
-        });
+        return factConnections.ofActors(ids(list), filter, first, after);
     }
 
     @Description("The actors that share most active facts with this one.")
     public Uni<List<@NonNull List<@NonNull CoActor>>> coActors(@Source List<Actor> list, Integer first) {
         ResponseBudget.Account account = budget.account();
         return Errors.guarded(() -> {
-            List<String> ids = list.stream().map(Actor::id).toList();
+            List<String> ids = ids(list);
             return actors.coActors(ids, PageSize.of(first == null ? DEFAULT_RELATED : first))
                     .invoke(byActor -> account.spend(ids.stream().mapToInt(id -> byActor.get(id).size()).sum()))
                     .chain(byActor -> {
@@ -138,7 +110,7 @@ public class ActorResolvers {
     public Uni<List<@NonNull List<@NonNull TopicCount>>> topics(@Source List<Actor> list, Integer first) {
         ResponseBudget.Account account = budget.account();
         return Errors.guarded(() -> {
-            List<String> ids = list.stream().map(Actor::id).toList();
+            List<String> ids = ids(list);
             return actors.topics(ids, PageSize.of(first == null ? DEFAULT_RELATED : first))
                     .invoke(byActor -> account.spend(ids.stream().mapToInt(id -> byActor.get(id).size()).sum()))
                     .chain(byActor -> {
@@ -154,5 +126,9 @@ public class ActorResolvers {
 
     private <T> Uni<List<T>> details(List<Actor> list, Function<ActorView, T> field) {
         return Batches.field(list, Actor::id, Actor::details, actors::byIds, field);
+    }
+
+    private static List<String> ids(List<Actor> list) {
+        return list.stream().map(Actor::id).toList();
     }
 }

@@ -6,25 +6,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
-import io.factline.projection.FactDoc;
-import io.factline.query.FactFilter;
-import io.factline.query.Page;
 import io.smallrye.mutiny.Uni;
 
 /** Answers a batched field for a list of parents: details already at hand are used, the rest loaded in one read. */
 final class Batches {
 
     private Batches() {
-    }
-
-    /** One connection per parent, from one read of all their pages; the facts count against the response budget. */
-    static <K> Uni<List<Types.FactConnection>> connections(ResponseBudget.Account account, List<K> ids,
-                                                             Uni<Map<K, Page<FactDoc>>> pages,
-                                                             Function<K, FactFilter> filterOf) {
-        return pages.invoke(byId -> account.spend(ids.stream().mapToInt(id -> byId.get(id).items().size()).sum()))
-                .map(byId -> ids.stream().map(id -> Convert.connection(byId.get(id), filterOf.apply(id))).toList());
     }
 
     static <P, K, V, T> Uni<List<T>> field(List<P> parents, Function<P, K> id, Function<P, V> preloaded,
@@ -44,5 +34,27 @@ final class Batches {
             }
             return values;
         }));
+    }
+
+    /**
+     * For each value, what its key names, read for all at once: null where a value has no key or its key
+     * names nothing; no read at all when no value has a key.
+     */
+    static <V, K, R, T> Uni<List<T>> referenced(List<V> values, Function<V, K> keyOf,
+                                                Function<Collection<K>, Uni<Map<K, R>>> load, BiFunction<V, R, T> answer) {
+        Set<K> keys = new LinkedHashSet<>();
+        for (V value : values) {
+            K key = keyOf.apply(value);
+            if (key != null) {
+                keys.add(key);
+            }
+        }
+        if (keys.isEmpty()) {
+            return Uni.createFrom().item(values.stream().map(value -> (T) null).toList());
+        }
+        return load.apply(keys).map(found -> values.stream().map(value -> {
+            K key = keyOf.apply(value);
+            return key == null || !found.containsKey(key) ? null : answer.apply(value, found.get(key));
+        }).toList());
     }
 }

@@ -3,6 +3,7 @@ package io.factline.api.graphql;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -17,9 +18,6 @@ import io.factline.api.graphql.Types.Document;
 import io.factline.api.graphql.Types.FactConnection;
 import io.factline.query.DocumentQueries;
 import io.factline.query.DocumentView;
-import io.factline.query.FactFilter;
-import io.factline.query.FactQueries;
-import io.factline.query.PageSize;
 import io.smallrye.mutiny.Uni;
 
 /** Document fields that need a read of their own, each answered in one query for all documents of the response. */
@@ -29,9 +27,7 @@ public class DocumentResolvers {
     @Inject
     DocumentQueries documents;
     @Inject
-    FactQueries facts;
-    @Inject
-    ResponseBudget budget;
+    FactConnections factConnections;
 
     public Uni<List<String>> publisher(@Source List<Document> list) {
         return details(list, d -> d.publisher);
@@ -65,35 +61,30 @@ public class DocumentResolvers {
 
     @Description("The stored text: the text that every source's start and end index.")
     public Uni<List<String>> text(@Source List<Document> list) {
-        return Errors.guarded(() -> {
-            List<UUID> ids = ids(list);
-            return documents.texts(ids).map(texts -> ids.stream().map(texts::get).toList());
-        });
+        return byDocument(list, documents::texts);
     }
 
     @Description("How many active facts cite the document.")
     public Uni<List<Integer>> factCount(@Source List<Document> list) {
-        return Errors.guarded(() -> {
-            List<UUID> ids = ids(list);
-            return documents.factCounts(ids).map(counts -> ids.stream().map(counts::get).toList());
-        });
+        return byDocument(list, documents::factCounts);
     }
 
     @Description("The facts sourced from the document, by date.")
     public Uni<List<@NonNull FactConnection>> facts(@Source List<Document> list, Integer first, String after,
                                                     Boolean includeRetracted) {
-        ResponseBudget.Account account = budget.account();
-        return Errors.guarded(() -> {
-            List<UUID> ids = ids(list);
-            FactFilter filter = new FactFilter(null, null, null, null, null, null, null,
-                    Boolean.TRUE.equals(includeRetracted));
-            return Batches.connections(account, ids, facts.pagesForDocuments(ids, filter, PageSize.of(first), after),
-                    filter::withDocument);
-        });
+        return factConnections.ofDocuments(ids(list), Boolean.TRUE.equals(includeRetracted), first, after);
     }
 
     private <T> Uni<List<T>> details(List<Document> list, Function<DocumentView, T> field) {
         return Batches.field(list, d -> UUID.fromString(d.id()), Document::details, documents::byIds, field);
+    }
+
+    /** A value of each document that is not among its details, read for all of them in one query. */
+    private <T> Uni<List<T>> byDocument(List<Document> list, Function<List<UUID>, Uni<Map<UUID, T>>> read) {
+        return Errors.guarded(() -> {
+            List<UUID> ids = ids(list);
+            return read.apply(ids).map(values -> ids.stream().map(values::get).toList());
+        });
     }
 
     private static List<UUID> ids(List<Document> list) {

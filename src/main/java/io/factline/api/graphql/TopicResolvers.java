@@ -13,8 +13,6 @@ import org.eclipse.microprofile.graphql.Source;
 import io.factline.api.graphql.Inputs.FactFilterInput;
 import io.factline.api.graphql.Types.FactConnection;
 import io.factline.api.graphql.Types.Topic;
-import io.factline.query.FactQueries;
-import io.factline.query.PageSize;
 import io.factline.query.TopicQueries;
 import io.factline.query.TopicView;
 import io.smallrye.mutiny.Uni;
@@ -26,9 +24,7 @@ public class TopicResolvers {
     @Inject
     TopicQueries topics;
     @Inject
-    FactQueries facts;
-    @Inject
-    ResponseBudget budget;
+    FactConnections factConnections;
 
     public Uni<List<String>> description(@Source List<Topic> list) {
         return details(list, t -> t.description);
@@ -42,13 +38,7 @@ public class TopicResolvers {
     @Description("The topic's facts, by date, filtered like Query.facts.")
     public Uni<List<@NonNull FactConnection>> facts(@Source List<Topic> list, FactFilterInput filter, Integer first,
                                                     String after) {
-        ResponseBudget.Account account = budget.account();
-        return Errors.guarded(() -> {
-            var factFilter = Convert.filter(filter);
-            List<String> ids = list.stream().map(Topic::id).toList();
-            return Batches.connections(account, ids, facts.pagesForTopics(ids, factFilter, PageSize.of(first), after),
-                    factFilter::withTopic);
-        });
+        return factConnections.ofTopics(list.stream().map(Topic::id).toList(), filter, first, after);
     }
 
     private <T> Uni<List<T>> details(List<Topic> list, Function<TopicView, T> field) {

@@ -1,8 +1,7 @@
 package io.factline.api.rest;
 
-import java.util.List;
-
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -48,15 +47,7 @@ public class ActorsResource {
     @GET
     @Path("{id}/facts")
     @Operation(summary = "The facts of an actor by date, filtered like /api/facts")
-    public Uni<Dtos.FactList> facts(@PathParam("id") String id, @QueryParam("actor") List<String> others,
-                                    @QueryParam("topic") List<String> topics, @QueryParam("type") List<String> types,
-                                    @QueryParam("from") String from, @QueryParam("to") String to,
-                                    @QueryParam("document") String document, @QueryParam("q") String q,
-                                    @QueryParam("includeRetracted") String includeRetracted,
-                                    @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        var filter = Params.filter(others, topics, types, from, to, document, q, includeRetracted)
-                .withActor(Params.slug("actor", id));
-        int size = PageSize.of(Params.integer("limit", limit));
-        return get(id).chain(actor -> facts.page(filter, size, cursor)).map(Dtos.FactList::of);
+    public Uni<Dtos.FactList> facts(@PathParam("id") String id, @BeanParam FactPageParams page) {
+        return page.ofSubject(facts, filter -> filter.withActor(Params.slug("actor", id)), () -> get(id));
     }
 }

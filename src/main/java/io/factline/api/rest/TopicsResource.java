@@ -1,13 +1,11 @@
 package io.factline.api.rest;
 
-import java.util.List;
-
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -15,7 +13,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.factline.domain.NotFoundException;
 import io.factline.query.FactQueries;
-import io.factline.query.PageSize;
 import io.factline.query.TopicQueries;
 import io.smallrye.mutiny.Uni;
 
@@ -45,15 +42,7 @@ public class TopicsResource {
     @GET
     @Path("{id}/facts")
     @Operation(summary = "The facts of a topic by date, filtered like /api/facts")
-    public Uni<Dtos.FactList> facts(@PathParam("id") String id, @QueryParam("actor") List<String> actors,
-                                    @QueryParam("topic") List<String> others, @QueryParam("type") List<String> types,
-                                    @QueryParam("from") String from, @QueryParam("to") String to,
-                                    @QueryParam("document") String document, @QueryParam("q") String q,
-                                    @QueryParam("includeRetracted") String includeRetracted,
-                                    @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        var filter = Params.filter(actors, others, types, from, to, document, q, includeRetracted)
-                .withTopic(Params.slug("topic", id));
-        int size = PageSize.of(Params.integer("limit", limit));
-        return get(id).chain(topic -> facts.page(filter, size, cursor)).map(Dtos.FactList::of);
+    public Uni<Dtos.FactList> facts(@PathParam("id") String id, @BeanParam FactPageParams page) {
+        return page.ofSubject(facts, filter -> filter.withTopic(Params.slug("topic", id)), () -> get(id));
     }
 }
