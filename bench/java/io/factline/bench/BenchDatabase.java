@@ -76,14 +76,6 @@ final class BenchDatabase implements AutoCloseable {
                 .build());
     }
 
-    boolean hasViews() throws SQLException {
-        try (Connection connection = connect(); Statement sql = connection.createStatement();
-             java.sql.ResultSet rows = sql.executeQuery("select exists (select 1 from fact_view)")) {
-            rows.next();
-            return rows.getBoolean(1);
-        }
-    }
-
     void execute(String statement) throws SQLException {
         try (Connection connection = connect(); Statement sql = connection.createStatement()) {
             sql.execute(statement);

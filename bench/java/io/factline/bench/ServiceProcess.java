@@ -12,28 +12,40 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.factline.testing.DevTokens;
 
 /** The packaged service (target/quarkus-app), started against the benchmark database with a pool of 4. */
 final class ServiceProcess implements AutoCloseable {
 
+    /** No checkpoint movement for this long while not ready is a failure, not a slow start. */
+    static final Duration STALL = Duration.ofMinutes(2);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     final int port;
     private final Process process;
+    private final Path log;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private ServiceProcess(int port, Process process) {
+    private ServiceProcess(int port, Process process, Path log) {
         this.port = port;
         this.process = process;
+        this.log = log;
     }
 
+    /** Started and answering, not yet ready (see {@link #awaitReady()}). */
     static ServiceProcess start(BenchDatabase db) throws Exception {
         return start(Map.of("FACTLINE_DB_URL", db.url(), "FACTLINE_DB_USER", db.user, "FACTLINE_DB_PASSWORD", db.password,
                 "FACTLINE_DB_POOL_SIZE", "4"), Path.of("target", "bench-service.log"));
     }
 
-    /** The service on its embedded PostgreSQL, with its data in a folder of its own (the quick start's way). */
+    /** The service on its embedded PostgreSQL, with its data in a folder of its own (the quick start's way); ready. */
     static ServiceProcess embedded(Path dataDir, Path log) throws Exception {
-        return start(Map.of("FACTLINE_DATA_DIR", dataDir.toAbsolutePath().toString()), log);
+        ServiceProcess service = start(Map.of("FACTLINE_DATA_DIR", dataDir.toAbsolutePath().toString()), log);
+        service.awaitReady();
+        return service;
     }
 
     private static ServiceProcess start(Map<String, String> settings, Path log) throws Exception {
@@ -55,9 +67,10 @@ final class ServiceProcess implements AutoCloseable {
         env.put("FACTLINE_HTTP_PORT", Integer.toString(port));
         env.put("FACTLINE_JWT_PUBLIC_KEY_LOCATION", Path.of("src", "dev", "jwt", "public-key.pem").toAbsolutePath().toString());
         env.put("FACTLINE_JWT_ISSUER", DevTokens.ISSUER);
-        ServiceProcess service = new ServiceProcess(port, builder.start());
+        ServiceProcess service = new ServiceProcess(port, builder.start(), log);
+        // answering HTTP, not yet ready: readiness waits for the views, which may take many minutes
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (!service.ready()) {
+        while (!service.answers("/q/health/live")) {
             if (!service.process.isAlive() || System.nanoTime() > deadline) {
                 service.close();
                 throw new IllegalStateException("the service did not start; see " + log);
@@ -65,6 +78,78 @@ final class ServiceProcess implements AutoCloseable {
             Thread.sleep(500);
         }
         return service;
+    }
+
+    /** Where the views are: GET /api/admin/projections. */
+    record Projection(long checkpoint, long head, long lag) {
+    }
+
+    Projection projection() throws IOException, InterruptedException {
+        HttpResponse<String> response = probe("/api/admin/projections");
+        if (response.statusCode() != 200) {
+            throw new IOException("GET /api/admin/projections: " + response.statusCode() + " " + response.body());
+        }
+        JsonNode status = JSON.readTree(response.body());
+        return new Projection(status.get("checkpoint").asLong(), status.get("head").asLong(), status.get("lag").asLong());
+    }
+
+    /**
+     * Waits until the service is ready, however long the views take to catch up with the log, printing
+     * their progress every 10 s; fails only if the process dies or the checkpoint stops moving for
+     * STALL (the views stuck, or readiness down for another reason).
+     */
+    void awaitReady() throws Exception {
+        long started = System.nanoTime();
+        long lastPrint = started;
+        long lastMove = started;
+        Projection before = null;
+        Projection printed = null;
+        while (!answers("/q/health/ready")) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the service stopped before it was ready; see " + log);
+            }
+            Thread.sleep(1000);
+            Projection now = projectionOrNull();
+            if (now != null && (before == null || now.checkpoint() != before.checkpoint())) {
+                lastMove = System.nanoTime();
+                before = now;
+            }
+            if (System.nanoTime() - lastMove > STALL.toNanos()) {
+                HttpResponse<String> readiness = probe("/q/health/ready");
+                throw new IllegalStateException("the views made no progress for " + STALL.toMinutes() + " min ("
+                        + (before == null ? "no status" : before) + ") and the service is not ready: "
+                        + readiness.body().replaceAll("\\s+", " ") + "; see " + log);
+            }
+            if (now != null && System.nanoTime() - lastPrint >= TimeUnit.SECONDS.toNanos(10)) {
+                double seconds = (System.nanoTime() - lastPrint) / 1e9;
+                // the bench appends nothing meanwhile, so the lag falls by what the projector applies
+                double perSecond = printed == null ? Double.NaN : (printed.lag() - now.lag()) / seconds;
+                System.out.printf("  waiting for the views: lag %,d events, checkpoint %,d, head %,d%s%n", now.lag(),
+                        now.checkpoint(), now.head(), Double.isNaN(perSecond) ? ""
+                                : perSecond <= 0 ? ", the lag is not falling"
+                                : String.format(", %,.0f events/s, about %s to go", perSecond, duration(now.lag() / perSecond)));
+                printed = now;
+                lastPrint = System.nanoTime();
+            }
+        }
+        if (System.nanoTime() - started > TimeUnit.SECONDS.toNanos(10)) {
+            System.out.printf("  the service is ready (after %.0f s)%n", (System.nanoTime() - started) / 1e9);
+        }
+    }
+
+    private static String duration(double seconds) {
+        return seconds < 120 ? String.format("%.0f s", seconds) : String.format("%.0f min", seconds / 60);
+    }
+
+    private Projection projectionOrNull() {
+        try {
+            return projection();
+        } catch (IOException | RuntimeException notNow) {
+            return null; // counts as no progress
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     /** The resident memory of the service's process in bytes (Linux), or -1 where it cannot be read. */
@@ -81,12 +166,18 @@ final class ServiceProcess implements AutoCloseable {
         return -1;
     }
 
-    private boolean ready() {
+    private boolean answers(String path) {
         try {
-            return get("/q/health/ready").statusCode() == 200;
+            return probe(path).statusCode() == 200;
         } catch (IOException | InterruptedException notYet) {
             return false;
         }
+    }
+
+    /** A GET that gives up after 30 s, so that a hung service cannot hang the wait. */
+    private HttpResponse<String> probe(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
