@@ -1,6 +1,5 @@
 package io.factline.projection;
 
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -9,8 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.factline.config.FactlineConfig;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -49,8 +48,8 @@ public class ProjectionLag {
     Vertx vertx;
     @Inject
     MeterRegistry registry;
-    @ConfigProperty(name = "factline.metrics.lag-interval", defaultValue = "PT5S")
-    Duration interval;
+    @Inject
+    FactlineConfig config;
 
     private final AtomicLong lag = new AtomicLong();
     private final AtomicReference<Status> last = new AtomicReference<>(Status.NONE);
@@ -60,7 +59,7 @@ public class ProjectionLag {
     void start(@Observes StartupEvent event) {
         Gauge.builder("factline.projection.lag", lag, AtomicLong::get).baseUnit("events")
                 .description("committed events the read models have yet to apply").register(registry);
-        timerId = vertx.setPeriodic(interval.toMillis(), id -> measure());
+        timerId = vertx.setPeriodic(config.metrics().lagInterval().toMillis(), id -> measure());
     }
 
     void stop(@Observes ShutdownEvent event) {

@@ -12,9 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.factline.config.FactlineConfig;
 import io.factline.domain.EventCodec;
 import io.factline.eventstore.AppendSignal;
 import io.factline.eventstore.Outages;
@@ -46,12 +46,8 @@ public class ReadModelProjector {
     AppendSignal signal;
     @Inject
     Vertx vertx;
-    @ConfigProperty(name = "factline.projection.batch-size", defaultValue = "500")
-    int batchSize;
-    @ConfigProperty(name = "factline.projection.rebuild-batch-size", defaultValue = "5000")
-    int rebuildBatchSize;
-    @ConfigProperty(name = "factline.projection.poll-interval", defaultValue = "PT1S")
-    Duration pollInterval;
+    @Inject
+    FactlineConfig config;
 
     private final EventCodec codec = new EventCodec();
     private final NameCache names = new NameCache();
@@ -67,7 +63,7 @@ public class ReadModelProjector {
 
     void start(@Observes StartupEvent event) {
         signal.addListener(this::wake);
-        timerId = vertx.setPeriodic(pollInterval.toMillis(), id -> wake());
+        timerId = vertx.setPeriodic(config.projection().pollInterval().toMillis(), id -> wake());
         wake();
     }
 
@@ -157,7 +153,7 @@ public class ReadModelProjector {
     /** One transaction: lock the checkpoint, apply what follows it, move it. Returns the events applied. */
     Uni<Integer> projectOneBatch() {
         return pool.withTransaction(connection -> lockCheckpoint(connection)
-                .chain(checkpoint -> store.readAll(connection, checkpoint, batchSize)
+                .chain(checkpoint -> store.readAll(connection, checkpoint, config.projection().batchSize())
                         .chain(events -> {
                             if (events.isEmpty()) {
                                 return Uni.createFrom().item(new long[] {checkpoint, 0});
@@ -193,7 +189,7 @@ public class ReadModelProjector {
     }
 
     private Uni<long[]> replay(SqlConnection connection, long after, long applied) {
-        return store.readAll(connection, after, rebuildBatchSize).chain(events -> {
+        return store.readAll(connection, after, config.projection().rebuildBatchSize()).chain(events -> {
             if (events.isEmpty()) {
                 return Uni.createFrom().item(new long[] {after, applied});
             }
