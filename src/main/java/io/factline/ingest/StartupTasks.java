@@ -44,27 +44,39 @@ public class StartupTasks implements HealthCheck {
     private volatile String failure;
 
     void onStart(@Observes StartupEvent event) {
-        run(Duration.ofSeconds(2)).subscribe().with(ok -> done = true, f -> {
+        run(Duration.ofSeconds(2)).subscribe().with(ok -> {
+            failure = null;
+            done = true;
+        }, f -> {
             failure = f.getMessage();
             LOG.error("start-up tasks failed; the service stays not ready", f);
         });
     }
 
+    // Never gives up: the database may still be coming up or be away a while, and a long log takes the
+    // views more than one wait to catch up (the projection lag shows them moving); ready once done.
     private Uni<Void> run(Duration retryDelay) {
         return referenceData.sync(EventMetadata.system("reference-data"))
                 .chain(() -> config.seeds().enabled() ? seeds.load(EventMetadata.system("seed")).replaceWithVoid()
                         : Uni.createFrom().voidItem())
                 .chain(() -> log.lastPosition())
-                .chain(last -> projector.awaitProjected(last, Duration.ofMinutes(10)))
-                // the database may still be coming up
-                .onFailure().retry().withBackOff(retryDelay).atMost(5);
+                .onFailure().invoke(this::retrying)
+                .onFailure().retry().withBackOff(retryDelay, Duration.ofSeconds(30)).indefinitely()
+                .chain(last -> projector.awaitProjected(last, Duration.ofMinutes(1))
+                        .onFailure().invoke(this::retrying)
+                        .onFailure().retry().indefinitely());
+    }
+
+    private void retrying(Throwable problem) {
+        failure = problem.getMessage();
+        LOG.warnf("start-up tasks: %s; trying again", problem.getMessage());
     }
 
     @Override
     public HealthCheckResponse call() {
         return HealthCheckResponse.named("reference data and seeds")
                 .status(done)
-                .withData("state", done ? "loaded" : failure != null ? "failed: " + failure : "loading")
+                .withData("state", done ? "loaded" : failure != null ? "loading; last: " + failure : "loading")
                 .build();
     }
 }
