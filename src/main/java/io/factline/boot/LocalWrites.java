@@ -27,7 +27,7 @@ final class LocalWrites {
     }
 
     static Optional<LocalWriteKey.Issued> setUpIfNoProvider(Path dataFolder) {
-        if (PROVIDER_SETTINGS.stream().anyMatch(name -> DatabaseBootstrap.setting(name).isPresent())
+        if (PROVIDER_SETTINGS.stream().anyMatch(LocalWrites::given)
                 || !Boolean.parseBoolean(DatabaseBootstrap.settingOrDefault("factline.local-writes.enabled"))) {
             return Optional.empty();
         }
@@ -39,5 +39,10 @@ final class LocalWrites {
         System.setProperty(FRESH, Boolean.toString(issued.fresh()));
         System.setProperty(EXPIRES, issued.expires().toString());
         return Optional.of(issued);
+    }
+
+    // NONE is smallrye-jwt's "not set", which quarkus:run passes as -Dmp.jwt.verify.publickey=NONE
+    private static boolean given(String setting) {
+        return DatabaseBootstrap.setting(setting).filter(value -> !value.equals("NONE")).isPresent();
     }
 }
