@@ -36,6 +36,10 @@ public class GraphQLAnswers {
 
     void install(@Observes Router router) {
         router.route("/graphql").order(Integer.MIN_VALUE + 4).failureHandler(GraphQLAnswers::failed);
+        router.route("/graphql").order(Integer.MIN_VALUE + 1).handler(context -> {
+            context.addHeadersEndHandler(ignored -> plainContentType(context));
+            context.next();
+        });
         if (config.auth().readsRequireToken()) {
             // Quarkus would answer an anonymous request with a bare challenge and no body
             router.route("/graphql").order(Integer.MIN_VALUE + 1).handler(GraphQLAnswers::requireToken);
@@ -99,6 +103,18 @@ public class GraphQLAnswers {
         context.response().setStatusCode(status)
                 .putHeader("Content-Type", readsGraphQLResponse(context) ? GRAPHQL_RESPONSE + "; charset=utf-8" : "application/json; charset=utf-8")
                 .end(new JsonObject().put("errors", new JsonArray().add(error)).encode());
+    }
+
+    /** SmallRye echoes the Accept it chose, weight and all ({@code ;q=0.9}): an answer names its type and charset only. */
+    private static void plainContentType(RoutingContext context) {
+        String contentType = context.response().headers().get("Content-Type");
+        if (contentType == null) {
+            return;
+        }
+        String media = contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+        if (media.equals("application/json") || media.equals(GRAPHQL_RESPONSE)) {
+            context.response().putHeader("Content-Type", media + ";charset=UTF-8");
+        }
     }
 
     private static boolean readsGraphQLResponse(RoutingContext context) {
