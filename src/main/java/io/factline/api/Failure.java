@@ -31,6 +31,7 @@ public record Failure(FailureKind kind, String detail) {
 
     public static final String TOKEN_REFUSED = "the bearer token was refused: expired, not signed by the configured key, "
             + "from another issuer, or malformed";
+    public static final String TOKEN_NEEDED = "this request needs a bearer token (JWT) carrying the role it requires";
     public static final String OUR_FAULT = "the request failed on our side; if it was a change, read the resource "
             + "to see whether it was recorded";
 
@@ -60,7 +61,7 @@ public record Failure(FailureKind kind, String detail) {
             return new Failure(FailureKind.INVALID_TOKEN, TOKEN_REFUSED);
         }
         if (failure instanceof UnauthorizedException) {
-            return new Failure(FailureKind.UNAUTHENTICATED, "this request needs a bearer token (JWT) carrying the role it requires");
+            return new Failure(FailureKind.UNAUTHENTICATED, TOKEN_NEEDED);
         }
         if (failure instanceof JsonProcessingException json) {
             return unreadable(json);

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
+import io.factline.config.TokenKeys;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigUtils;
@@ -31,14 +32,11 @@ public class TokenSettings {
 
     private static final Logger LOG = Logger.getLogger(TokenSettings.class);
 
-    /** Every setting smallrye-jwt takes a verification key from. */
-    private static final List<String> KEY_SETTINGS = List.of("mp.jwt.verify.publickey.location", "mp.jwt.verify.publickey",
-            "smallrye.jwt.verify.key.location", "smallrye.jwt.verify.secretkey");
     private static final List<String> AUDIENCE_SETTINGS = List.of("mp.jwt.verify.audiences", "smallrye.jwt.verify.aud");
 
     // before the other start-up work (reference data, seeds): a refused start appends nothing
     void check(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent started) {
-        boolean keyConfigured = KEY_SETTINGS.stream().anyMatch(name -> setting(name).isPresent());
+        boolean keyConfigured = TokenKeys.SETTINGS.stream().anyMatch(name -> setting(name).isPresent());
         String problem = problem(LaunchMode.current(), ConfigUtils.getProfiles(), keyConfigured,
                 setting("mp.jwt.verify.issuer").isPresent());
         if (problem != null) {
@@ -52,10 +50,10 @@ public class TokenSettings {
         }
     }
 
-    /** A smallrye-jwt setting; NONE is its "not set". */
+    /** A smallrye-jwt setting, if it sets something. */
     private static Optional<String> setting(String name) {
         Config config = ConfigProvider.getConfig();
-        return config.getOptionalValue(name, String.class).filter(value -> !value.isBlank() && !value.equals("NONE"));
+        return config.getOptionalValue(name, String.class).filter(TokenKeys::isGiven);
     }
 
     static String problem(LaunchMode mode, List<String> profiles, boolean keyConfigured, boolean issuerConfigured) {

@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
+
+import io.factline.config.TokenKeys;
 
 /**
  * Decides, before Quarkus starts, whether this installation signs its own tokens: only on the
@@ -15,9 +18,8 @@ import java.util.Optional;
 final class LocalWrites {
 
     /** Every setting a verification key can come from: any of them means an identity provider is configured. */
-    private static final List<String> PROVIDER_SETTINGS = List.of("factline.jwt.public-key-location",
-            "mp.jwt.verify.publickey.location", "mp.jwt.verify.publickey", "smallrye.jwt.verify.key.location",
-            "smallrye.jwt.verify.secretkey");
+    private static final List<String> PROVIDER_SETTINGS = Stream.concat(Stream.of("factline.jwt.public-key-location"),
+            TokenKeys.SETTINGS.stream()).toList();
 
     static final String TOKEN_FILE = "factline-launcher.local-writes.token-file";
     static final String FRESH = "factline-launcher.local-writes.fresh";
@@ -41,8 +43,7 @@ final class LocalWrites {
         return Optional.of(issued);
     }
 
-    // NONE is smallrye-jwt's "not set", which quarkus:run passes as -Dmp.jwt.verify.publickey=NONE
     private static boolean given(String setting) {
-        return DatabaseBootstrap.setting(setting).filter(value -> !value.equals("NONE")).isPresent();
+        return DatabaseBootstrap.setting(setting).filter(TokenKeys::isGiven).isPresent();
     }
 }

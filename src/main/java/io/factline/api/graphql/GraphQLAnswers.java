@@ -10,7 +10,6 @@ import graphql.language.SourceLocation;
 import io.factline.api.Failure;
 import io.factline.api.FailureKind;
 import io.factline.config.FactlineConfig;
-import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -48,8 +47,7 @@ public class GraphQLAnswers {
 
     private static void requireToken(RoutingContext context) {
         if (context.request().getHeader("Authorization") == null && !"OPTIONS".equals(context.request().method().name())) {
-            Failure missing = Failure.of(new UnauthorizedException());
-            fail(context, missing.kind(), missing.detail());
+            fail(context, FailureKind.UNAUTHENTICATED, Failure.TOKEN_NEEDED);
             return;
         }
         context.next();

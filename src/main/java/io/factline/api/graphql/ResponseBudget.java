@@ -39,8 +39,8 @@ public class ResponseBudget {
         }
         GraphQLContext request = input.getGraphQLContext();
         AtomicInteger spent = request.computeIfAbsent(SPENT, key -> new AtomicInteger());
+        int maxObjects = config.graphql().maxObjects();
         return objects -> {
-            int maxObjects = config.graphql().maxObjects();
             if (spent.addAndGet(objects) > maxObjects) {
                 throw new Errors.BudgetExceeded("this query asks for more than " + maxObjects
                         + " facts, actors, topics and documents in one response; ask for smaller pages");

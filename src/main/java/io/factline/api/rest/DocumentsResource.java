@@ -77,8 +77,9 @@ public class DocumentsResource {
 
     private DocumentSubmission submission(byte[] body, String contentType, String title, String publisher,
                                           String published, String publishedDate, String url) {
-        if (body.length > config.ingest().maxDocumentBytes()) {
-            throw new ContentTooLargeException(body.length, config.ingest().maxDocumentBytes());
+        long maxBytes = config.ingest().maxDocumentBytes();
+        if (body.length > maxBytes) {
+            throw new ContentTooLargeException(body.length, maxBytes);
         }
         String type = contentType == null ? MediaType.TEXT_PLAIN : contentType.split(";", 2)[0].strip().toLowerCase();
         String charset = contentType == null ? null : RequestChecks.charset(contentType);
