@@ -42,6 +42,8 @@ import io.vertx.ext.web.handler.BodyHandler;
 @ApplicationScoped
 public class GraphQLGate {
 
+    /** Where an admitted request waits for the handlers after the gate: its {@link GraphQLRequest}. */
+    public static final String ADMITTED = "factline.graphql.admitted";
     private static final int KEPT_VERDICTS = 512;
     private static final Refusal ADMITTED = new Refusal(null, null, null);
 
@@ -68,6 +70,7 @@ public class GraphQLGate {
         GraphQLRequest request = GraphQLRequest.read(context.request().getHeader("Content-Type"), context.body().buffer());
         Refusal refusal = request.refusal() != null ? request.refusal() : judge(request);
         if (refusal == null) {
+            context.put(ADMITTED, request);
             context.next();
         } else {
             GraphQLAnswers.refuse(context, refusal);

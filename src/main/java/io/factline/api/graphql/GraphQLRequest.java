@@ -23,7 +23,7 @@ import io.vertx.core.buffer.Buffer;
  * {@code extensions} objects or absent. Anything else is no GraphQL request: {@code refusal} says why
  * (BAD_REQUEST), and the rest is null.
  */
-record GraphQLRequest(String query, String operationName, JsonNode variables, Refusal refusal) {
+public record GraphQLRequest(String query, String operationName, JsonNode variables, Refusal refusal) {
 
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -63,7 +63,7 @@ record GraphQLRequest(String query, String operationName, JsonNode variables, Re
     }
 
     /** The variables as graphql-java takes them, to be coerced to the types the operation declares. */
-    Map<String, Object> variableValues() {
+    public Map<String, Object> variableValues() {
         return JSON.convertValue(variables, VALUES);
     }
 
