@@ -17,7 +17,7 @@ public enum FailureKind {
     INVALID_TOKEN(            401, "invalid-token",          "Invalid token",                            "UNAUTHENTICATED"),
     FORBIDDEN(                403, "forbidden",              "Forbidden",                                "FORBIDDEN"),
     NOT_FOUND(                404, "not-found",              "Not found",                                "NOT_FOUND"),
-    METHOD_NOT_ALLOWED(       405, "method-not-allowed",     "Method not allowed",                       null),
+    METHOD_NOT_ALLOWED(       405, "method-not-allowed",     "Method not allowed",                       "METHOD_NOT_ALLOWED"),
     NOT_ACCEPTABLE(           406, "not-acceptable",         "Not acceptable",                           null),
     CONFLICT(                 409, "conflict",               "Conflict with the current state",          "CONFLICT"),
     STALE_VERSION(            412, "stale-version",          "The fact has changed since that version",  "VERSION_CONFLICT"),
@@ -34,6 +34,7 @@ public enum FailureKind {
     GRAPHQL_PARSE_FAILED(       0, null, null,                                                            "GRAPHQL_PARSE_FAILED"),
     GRAPHQL_VALIDATION_FAILED(  0, null, null,                                                            "GRAPHQL_VALIDATION_FAILED"),
     TOO_COSTLY(                 0, null, null,                                                            "TOO_COSTLY"),
+    PERSISTED_QUERY_NOT_FOUND(  0, null, null,                                                            "PERSISTED_QUERY_NOT_FOUND"),
     // REST answers a write the views do not show yet 202 Accepted with what it recorded: no failure there
     NOT_YET_VISIBLE(            0, null, null,                                                            "NOT_YET_VISIBLE");
 

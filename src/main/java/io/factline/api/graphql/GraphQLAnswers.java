@@ -1,5 +1,8 @@
 package io.factline.api.graphql;
 
+import java.util.List;
+import java.util.Locale;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -12,6 +15,7 @@ import io.factline.api.FailureKind;
 import io.factline.config.FactlineConfig;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.MIMEHeader;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -23,7 +27,7 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class GraphQLAnswers {
 
-    private static final String GRAPHQL_RESPONSE = "application/graphql-response+json";
+    static final String GRAPHQL_RESPONSE = "application/graphql-response+json";
     private static final Logger LOG = Logger.getLogger(GraphQLAnswers.class);
 
     /** Why a request is not run: its kind (which gives its code), message and where in the query. */
@@ -77,12 +81,17 @@ public class GraphQLAnswers {
     }
 
     /**
-     * A body that is no GraphQL request (BAD_REQUEST) gets its kind's status; a GraphQL request refused
-     * before it runs, 400 where the client reads application/graphql-response+json, else 200.
+     * A body that is no GraphQL request (BAD_REQUEST) or a mutation over GET (405, with Allow) gets its
+     * kind's status; a GraphQL request refused before it runs, 400 where the client reads
+     * application/graphql-response+json, else 200.
      */
     static void refuse(RoutingContext context, Refusal refusal) {
         FailureKind kind = refusal.kind();
-        boolean noGraphQLRequest = kind == FailureKind.NOT_A_GRAPHQL_REQUEST || kind == FailureKind.UNSUPPORTED_MEDIA_TYPE;
+        boolean noGraphQLRequest = kind == FailureKind.NOT_A_GRAPHQL_REQUEST || kind == FailureKind.UNSUPPORTED_MEDIA_TYPE
+                || kind == FailureKind.METHOD_NOT_ALLOWED;
+        if (kind == FailureKind.METHOD_NOT_ALLOWED) {
+            context.response().putHeader("Allow", "POST");
+        }
         int status = noGraphQLRequest ? kind.status() : readsGraphQLResponse(context) ? 400 : 200;
         send(context, status, kind, refusal.message(), refusal.location());
     }
@@ -109,14 +118,40 @@ public class GraphQLAnswers {
         if (contentType == null) {
             return;
         }
-        String media = contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+        String media = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         if (media.equals("application/json") || media.equals(GRAPHQL_RESPONSE)) {
             context.response().putHeader("Content-Type", media + ";charset=UTF-8");
         }
     }
 
     private static boolean readsGraphQLResponse(RoutingContext context) {
-        String accept = context.request().getHeader("Accept");
-        return accept != null && accept.contains(GRAPHQL_RESPONSE);
+        return GRAPHQL_RESPONSE.equals(responseType(context));
+    }
+
+    /**
+     * The media type of the answer: the first the client accepts, by weight, of
+     * application/graphql-response+json, application/json and the older application/graphql+json;
+     * application/json where it accepts anything or sends no Accept (GraphQL-over-HTTP); null where
+     * it accepts none of them.
+     */
+    static String responseType(RoutingContext context) {
+        List<MIMEHeader> accepted = context.parsedHeaders().accept();
+        if (context.request().getHeader("Accept") == null || accepted.isEmpty()) {
+            return "application/json";
+        }
+        for (MIMEHeader type : accepted) {
+            String media = type.rawValue().split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+            switch (media) {
+                case GRAPHQL_RESPONSE, "application/json", "application/graphql+json" -> {
+                    return media;
+                }
+                case "*/*", "application/*" -> {
+                    return "application/json";
+                }
+                default -> {
+                }
+            }
+        }
+        return null;
     }
 }

@@ -2,6 +2,7 @@ package io.factline.api.graphql;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -27,6 +28,7 @@ import io.factline.config.FactlineConfig;
 import io.factline.api.FailureKind;
 import io.factline.api.graphql.GraphQLAnswers.Refusal;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -45,7 +47,13 @@ public class GraphQLGate {
     /** Where an admitted request waits for the handlers after the gate: its {@link GraphQLRequest}. */
     public static final String ADMITTED = "factline.graphql.admitted";
     private static final int KEPT_VERDICTS = 512;
-    private static final Refusal PASSES = new Refusal(null, null, null);
+    private static final String WEBSOCKET_PROTOCOL = "graphql-transport-ws";
+    private static final Verdict PASSES = new Verdict(null, null);
+    private final PersistedQueries persisted = new PersistedQueries();
+
+    /** What the gate keeps per query text: why it is refused, or the kind of operation it runs. */
+    private record Verdict(Refusal refusal, OperationDefinition.Operation operation) {
+    }
 
     @Inject
     Instance<GraphQLSchema> schema;
@@ -54,9 +62,9 @@ public class GraphQLGate {
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     MemorySize maxBody;
 
-    private final Map<String, Refusal> verdicts = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+    private final Map<String, Verdict> verdicts = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Refusal> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Verdict> eldest) {
             return size() > KEPT_VERDICTS;
         }
     });
@@ -64,10 +72,26 @@ public class GraphQLGate {
     void install(@Observes Router router) {
         router.post("/graphql").order(Integer.MIN_VALUE + 2).handler(BodyHandler.create().setBodyLimit(maxBody.asLongValue()));
         router.post("/graphql").order(Integer.MIN_VALUE + 3).handler(this::admit);
+        router.get("/graphql").order(Integer.MIN_VALUE + 3).handler(this::admit);
     }
 
     private void admit(RoutingContext context) {
-        GraphQLRequest request = GraphQLRequest.read(context.request().getHeader("Content-Type"), context.body().buffer());
+        boolean get = context.request().method() == HttpMethod.GET;
+        if (get && "websocket".equalsIgnoreCase(context.request().getHeader("Upgrade"))) {
+            String protocols = context.request().getHeader("Sec-WebSocket-Protocol");
+            if (protocols != null && List.of(protocols.strip().split("\\s*,\\s*")).contains(WEBSOCKET_PROTOCOL)) {
+                context.next(); // SmallRye's; the token may come in connection_init
+            } else {
+                GraphQLAnswers.refuse(context, new Refusal(FailureKind.NOT_A_GRAPHQL_REQUEST, "a WebSocket to /graphql speaks "
+                        + WEBSOCKET_PROTOCOL + " (Sec-WebSocket-Protocol), not " + (protocols == null ? "no subprotocol" : protocols), null));
+            }
+            return;
+        }
+        GraphQLRequest request = get ? GraphQLRequest.read(context.queryParams())
+                : GraphQLRequest.read(context.request().getHeader("Content-Type"), context.body().buffer());
+        if (request.refusal() == null) {
+            request = persisted.resolve(request);
+        }
         Refusal refusal = request.refusal() != null ? request.refusal() : judge(request);
         if (refusal == null) {
             context.put(ADMITTED, request);
@@ -82,21 +106,27 @@ public class GraphQLGate {
         String query = request.query();
         String operationName = request.operationName();
         String key = (operationName == null ? "" : operationName) + '\u0000' + query;
-        Refusal refusal = verdicts.get(key);
+        Verdict verdict = verdicts.get(key);
         Document document = null;
-        if (refusal == null) {
+        if (verdict == null) {
             try {
                 document = parse(query);
-                refusal = structure(document, operationName);
+                Refusal refusal = structure(document, operationName);
+                OperationDefinition operation = operation(document, operationName);
+                verdict = refusal == null && operation == null ? PASSES : new Verdict(refusal, operation == null ? null : operation.getOperation());
             } catch (InvalidSyntaxException e) {
-                refusal = new Refusal(FailureKind.GRAPHQL_PARSE_FAILED, e.getMessage(), e.getLocation());
+                verdict = new Verdict(new Refusal(FailureKind.GRAPHQL_PARSE_FAILED, e.getMessage(), e.getLocation()), null);
             }
             if (query.length() < 20_000) {
-                verdicts.put(key, refusal == null ? PASSES : refusal);
+                verdicts.put(key, verdict);
             }
         }
-        if (refusal != null && refusal != PASSES) {
-            return refusal;
+        if (verdict.refusal() != null) {
+            return verdict.refusal();
+        }
+        if (request.get() && verdict.operation() != null && verdict.operation() != OperationDefinition.Operation.QUERY) {
+            return new Refusal(FailureKind.METHOD_NOT_ALLOWED, "a " + verdict.operation().name().toLowerCase(Locale.ROOT)
+                    + " is sent with POST: GET serves queries only", null);
         }
         if (request.variables() != null && !request.variables().isEmpty()) {
             String unfit = variables(document != null ? document : parse(query), request);
@@ -138,12 +168,7 @@ public class GraphQLGate {
         if (unfit != null) {
             return unfit;
         }
-        OperationDefinition operation = null;
-        for (OperationDefinition o : document.getDefinitionsOfType(OperationDefinition.class)) {
-            if (request.operationName() == null || request.operationName().equals(o.getName())) {
-                operation = o;
-            }
-        }
+        OperationDefinition operation = operation(document, request.operationName());
         if (operation == null) {
             return null;
         }
@@ -154,6 +179,19 @@ public class GraphQLGate {
         } catch (RuntimeException e) {
             return e instanceof GraphQLError ? e.getMessage() : null; // anything else: let execution say it
         }
+    }
+
+    /** The operation the request runs; null where its name or their number leaves that open (execution says so). */
+    private static OperationDefinition operation(Document document, String operationName) {
+        OperationDefinition chosen = null;
+        int count = 0;
+        for (OperationDefinition o : document.getDefinitionsOfType(OperationDefinition.class)) {
+            count++;
+            if (operationName == null || operationName.equals(o.getName())) {
+                chosen = o;
+            }
+        }
+        return operationName == null && count > 1 ? null : chosen;
     }
 
     private static Document parse(String query) {

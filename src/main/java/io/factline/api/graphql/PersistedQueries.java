@@ -1,0 +1,92 @@
+package io.factline.api.graphql;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.factline.api.FailureKind;
+import io.factline.api.graphql.GraphQLAnswers.Refusal;
+
+/**
+ * Automatic persisted queries, Apollo's convention: a request may name its query by
+ * {@code extensions.persistedQuery = {version: 1, sha256Hash}} alone; a hash not known here is
+ * answered {@code PERSISTED_QUERY_NOT_FOUND}, and the client sends the query with its hash once, which
+ * is kept. Lets front ends send short requests, and GET queries whose URL an HTTP cache can keep.
+ * Kept per instance, the most recently used first: a replica that has not seen a hash asks for it.
+ */
+final class PersistedQueries {
+
+    static final String NOT_FOUND = "PersistedQueryNotFound"; // the message Apollo's clients look for
+    private static final int KEPT = 2_000;
+    private static final int LONGEST_KEPT = 20_000;
+
+    private final Map<String, String> queries = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > KEPT;
+        }
+    };
+
+    /** The request with its query: given (its hash checked, then kept) or found by hash; else why not. */
+    GraphQLRequest resolve(GraphQLRequest request) {
+        JsonNode persisted = request.persistedQuery();
+        if (persisted == null) {
+            return request;
+        }
+        String unfit = form(persisted);
+        if (unfit != null) {
+            return refused(FailureKind.NOT_A_GRAPHQL_REQUEST, unfit);
+        }
+        String hash = persisted.get("sha256Hash").textValue().toLowerCase(Locale.ROOT);
+        if (request.query() != null) {
+            if (!hash.equals(sha256(request.query()))) {
+                return refused(FailureKind.NOT_A_GRAPHQL_REQUEST, "provided sha does not match query: "
+                        + "extensions.persistedQuery.sha256Hash is the SHA-256 of the query's UTF-8 bytes, in hex");
+            }
+            if (request.query().length() <= LONGEST_KEPT) {
+                synchronized (queries) {
+                    queries.put(hash, request.query());
+                }
+            }
+            return request;
+        }
+        String known;
+        synchronized (queries) {
+            known = queries.get(hash);
+        }
+        return known == null ? refused(FailureKind.PERSISTED_QUERY_NOT_FOUND, NOT_FOUND) : request.withQuery(known);
+    }
+
+    private static String form(JsonNode persisted) {
+        if (!persisted.isObject()) {
+            return "extensions.persistedQuery is an object: {version: 1, sha256Hash}";
+        }
+        JsonNode version = persisted.get("version");
+        if (version == null || !version.isInt() || version.intValue() != 1) {
+            return "PersistedQueryNotSupported: extensions.persistedQuery.version is 1";
+        }
+        JsonNode hash = persisted.get("sha256Hash");
+        if (hash == null || !hash.isTextual() || !hash.textValue().matches("[0-9a-fA-F]{64}")) {
+            return "extensions.persistedQuery.sha256Hash is 64 hexadecimal digits (SHA-256)";
+        }
+        return null;
+    }
+
+    static String sha256(String query) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(query.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+
+    private static GraphQLRequest refused(FailureKind kind, String message) {
+        return new GraphQLRequest(null, null, null, null, false, new Refusal(kind, message, null));
+    }
+}
