@@ -89,6 +89,15 @@ class GraphQLOverHttpTest {
     }
 
     @Test
+    void aContentTypeThatNamesOneMediaTypeTwiceIsThatType() {
+        // GraphiQL's fetcher joins its default header and the one it is given
+        given().header("Content-Type", "application/json, application/json").body(Map.of("query", "{ topics { id } }"))
+                .post("/graphql").then().statusCode(200).body("errors", nullValue());
+        given().header("Content-Type", "application/json, text/plain").body("{\"query\": \"{ topics { id } }\"}")
+                .post("/graphql").then().statusCode(415);
+    }
+
+    @Test
     void aPersistedQueryIsAskedForOnceThenServedByItsHashAlone() {
         String query = "{ topics { id } __typename # " + UUID.randomUUID() + "\n}";
         Map<String, Object> byHash = Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", sha256(query)));

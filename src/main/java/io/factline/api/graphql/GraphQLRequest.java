@@ -43,7 +43,7 @@ public record GraphQLRequest(String query, String operationName, JsonNode variab
     }
 
     static GraphQLRequest read(String contentType, Buffer body) {
-        String media = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        String media = mediaType(contentType);
         if (media.equals("application/graphql")) {
             return new GraphQLRequest(body == null ? "" : body.toString(), null, null, null, false, null);
         }
@@ -108,6 +108,26 @@ public record GraphQLRequest(String query, String operationName, JsonNode variab
     /** The hash of {@code extensions.persistedQuery}, where the request has one (its form is checked by PersistedQueries). */
     JsonNode persistedQuery() {
         return extensions == null ? null : extensions.get("persistedQuery");
+    }
+
+    /**
+     * The media type of a Content-Type, lower case; "" where there is none or it names two. GraphiQL's
+     * fetcher sends {@code application/json, application/json} (its default header and the one it is
+     * given, joined): the same type twice is that type.
+     */
+    private static String mediaType(String contentType) {
+        if (contentType == null) {
+            return "";
+        }
+        String media = null;
+        for (String part : contentType.split(",")) {
+            String type = part.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+            if (media != null && !media.equals(type)) {
+                return "";
+            }
+            media = type;
+        }
+        return media == null ? "" : media;
     }
 
     /** The variables as graphql-java takes them, to be coerced to the types the operation declares. */

@@ -25,6 +25,10 @@ final class GraphQLBadInputs {
         return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
     }
 
+    static String url(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     static String query(String query) {
         return "{\"query\":" + str(query) + "}";
     }
@@ -79,6 +83,20 @@ final class GraphQLBadInputs {
         cases.add(graphqlResponse.body("an Int out of range, read as graphql-response", query("{ facts(first: 2147483648) { totalCount } }"), 400, BAD_INPUT));
         cases.add(graphqlResponse.body("a variable of the wrong type, read as graphql-response", wrongVariable, 400, BAD_INPUT));
         cases.add(graphqlResponse.body("a query too deep, read as graphql-response", deep, 400, TOO_COSTLY));
+        // GET serves queries only; its parameters are a GraphQL request or it is none
+        String ingest = "mutation { ingestDocument(input: {text: \"Seoul and Washington signed an accord in 2019.\"}) { created } }";
+        cases.add(typed.request("a mutation over GET", "GET", "/graphql?query=" + url(ingest), null, 405, "METHOD_NOT_ALLOWED"));
+        cases.add(typed.request("GET variables that are no JSON", "GET", "/graphql?query=" + url("{ topics { id } }") + "&variables=" + url("{a:"), null, 400, BAD_REQUEST));
+        cases.add(typed.request("GET variables that are a list", "GET", "/graphql?query=" + url("{ topics { id } }") + "&variables=" + url("[1]"), null, 400, BAD_REQUEST));
+        cases.add(typed.request("GET query given twice", "GET", "/graphql?query=" + url("{ topics { id } }") + "&query=" + url("{ topics { name } }"), null, 400, BAD_REQUEST));
+        cases.add(typed.request("GET without a query", "GET", "/graphql?operationName=Q", null, 400, BAD_REQUEST));
+        cases.add(graphqlResponse.request("a GET query that does not parse, read as graphql-response", "GET", "/graphql?query=" + url("{ topics {"), null, 400, PARSE));
+        // automatic persisted queries: a hash of the query, in hex, of version 1
+        String listed = "{ topics { id } }";
+        cases.add(typed.body("a persisted query of version 2", "{\"query\":" + str(listed) + ",\"extensions\":{\"persistedQuery\":{\"version\":2,\"sha256Hash\":\"" + "a".repeat(64) + "\"}}}", 400, BAD_REQUEST));
+        cases.add(typed.body("a persisted query's hash that is no hex", "{\"extensions\":{\"persistedQuery\":{\"version\":1,\"sha256Hash\":\"xyz\"}}}", 400, BAD_REQUEST));
+        cases.add(typed.body("a persisted query's hash that is not the query's", "{\"query\":" + str(listed) + ",\"extensions\":{\"persistedQuery\":{\"version\":1,\"sha256Hash\":\"" + "0".repeat(64) + "\"}}}", 400, BAD_REQUEST));
+        cases.add(typed.body("a persisted query's hash unknown here", "{\"extensions\":{\"persistedQuery\":{\"version\":1,\"sha256Hash\":\"" + "f".repeat(64) + "\"}}}", 200, "PERSISTED_QUERY_NOT_FOUND"));
 
         BadInput.Builder p = b.copy("GraphQL syntax");
         for (String[] q : new String[][]{{"an opening brace", "{"}, {"an unclosed argument list", "{ facts("},
