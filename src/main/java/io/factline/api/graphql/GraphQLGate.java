@@ -45,7 +45,7 @@ public class GraphQLGate {
     /** Where an admitted request waits for the handlers after the gate: its {@link GraphQLRequest}. */
     public static final String ADMITTED = "factline.graphql.admitted";
     private static final int KEPT_VERDICTS = 512;
-    private static final Refusal ADMITTED = new Refusal(null, null, null);
+    private static final Refusal PASSES = new Refusal(null, null, null);
 
     @Inject
     Instance<GraphQLSchema> schema;
@@ -92,10 +92,10 @@ public class GraphQLGate {
                 refusal = new Refusal(FailureKind.GRAPHQL_PARSE_FAILED, e.getMessage(), e.getLocation());
             }
             if (query.length() < 20_000) {
-                verdicts.put(key, refusal == null ? ADMITTED : refusal);
+                verdicts.put(key, refusal == null ? PASSES : refusal);
             }
         }
-        if (refusal != null && refusal != ADMITTED) {
+        if (refusal != null && refusal != PASSES) {
             return refusal;
         }
         if (request.variables() != null && !request.variables().isEmpty()) {
