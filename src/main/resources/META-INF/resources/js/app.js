@@ -25,6 +25,7 @@ let lastPath = null;
 let renderCount = 0;
 
 async function render() {
+  const hash = location.hash;
   const route = currentRoute();
   const main = document.getElementById('main');
   const view = routes[route.segments[0] || ''];
@@ -54,6 +55,7 @@ async function render() {
   };
   if (!view) {
     put(main, h('h1', { tabindex: '-1' }, 'Not found'), h('p', {}, 'There is no such page. ', h('a', { href: '#/' }, 'Go to the search.')));
+    main.dataset.route = hash;
     return;
   }
   document.body.dataset.view = route.segments[0] || 'home';
@@ -68,7 +70,8 @@ async function render() {
     if (ctx.current()) main.removeAttribute('aria-busy');
   }
   if (!ctx.current()) return;
-  main.dataset.ready = String(run);
+  // the route this content shows, once it is all there (tests wait for it)
+  main.dataset.route = hash;
   if (samePage && focusKey) {
     const again = main.querySelector(focusKey) || document.querySelector(focusKey);
     if (again) again.focus();
