@@ -72,6 +72,7 @@ async function render() {
   if (!ctx.current()) return;
   // the route this content shows, once it is all there (tests wait for it)
   main.dataset.route = hash;
+  if (!performance.getEntriesByName('factline:first-view').length) performance.mark('factline:first-view');
   if (samePage && focusKey) {
     const again = main.querySelector(focusKey) || document.querySelector(focusKey);
     if (again) again.focus();

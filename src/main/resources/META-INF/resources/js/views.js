@@ -111,12 +111,11 @@ export async function home(ctx) {
     h('h1', { class: 'sr-only' }, 'Search facts'),
     form,
     activeFilters(ctx, filter),
-    actorHits ? h('section', { class: 'card', 'aria-labelledby': 'actors-h', 'data-testid': 'actor-results' },
+    actorHits && actorHits.length ? h('section', { class: 'card', 'aria-labelledby': 'actors-h', 'data-testid': 'actor-results' },
       h('h2', { id: 'actors-h' }, 'Actors matching “' + q + '”'),
-      actorHits.length ? h('ul', { class: 'chips' }, actorHits.map(a => h('li', {},
+      h('ul', { class: 'chips' }, actorHits.map(a => h('li', {},
         h('a', { href: href('actor/' + encodeURIComponent(a.id)), class: 'chip', 'data-testid': 'actor-result' }, a.name,
-          h('span', { class: 'muted' }, ' · ' + (a.kind || '').toLowerCase() + ' · ' + (a.factCount ?? 0)))))) :
-        h('p', { class: 'muted' }, 'No actor has that name or alias.')) : null,
+          h('span', { class: 'muted' }, ' · ' + (a.kind || '').toLowerCase() + ' · ' + (a.factCount ?? 0) + ' facts')))))) : null,
     timelineFor(ctx, data.timeline),
     factsSection({
       title: q ? 'Facts mentioning “' + q + '”' : 'Facts',

@@ -1,5 +1,7 @@
 package io.factline.browser;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -180,11 +182,16 @@ final class Browser implements AutoCloseable {
             for (Path file : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
                 Path meta = Path.of(file.toString().replaceAll("\\.txt$", ".meta.json"));
                 String title = Files.exists(meta) ? JsonPath.from(Files.readString(meta)).getString("title") : file.getFileName().toString();
-                int status = Api.writer().contentType("text/plain; charset=UTF-8").body(Files.readString(file))
-                        .queryParam("title", title).post("/api/documents").statusCode();
-                if (status != 200 && status != 201) {
+                var answer = Api.writer().contentType("text/plain; charset=UTF-8").body(Files.readString(file))
+                        .queryParam("title", title).post("/api/documents");
+                int status = answer.statusCode();
+                if (status != 200 && status != 201 && status != 202) {
                     throw new AssertionError("seed " + file + " was refused: HTTP " + status);
                 }
+                // 202: recorded, not yet in the views; wait until they show it
+                String id = answer.jsonPath().getString("id");
+                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+                        graphql("query($id: ID!) { document(id: $id) { id } }", Map.of("id", id)).get("data.document") != null);
             }
         }
     }

@@ -57,7 +57,16 @@ class ExplorerReadingTest {
         List<Integer> counts = api.getList("data.timeline.count", Integer.class);
         assertThat(periods).isNotEmpty();
 
+        browser.driver.get("about:blank");
         browser.open("");
+        // the first view: one GraphQL request, and how long it took from navigation to the rendered page
+        List<?> graphqlRequests = (List<?>) browser.js("return performance.getEntriesByType('resource')"
+                + ".filter(r => new URL(r.name).pathname === '/graphql').map(r => r.name)");
+        assertThat(graphqlRequests).hasSize(1);
+        System.out.println("[explorer] home, first load: " + firstView());
+        browser.driver.get("about:blank");
+        browser.open("");
+        System.out.println("[explorer] home, loaded again: " + firstView());
         List<WebElement> bars = browser.all("timeline-bar");
         assertThat(bars).extracting(bar -> bar.getAttribute("data-period")).containsExactlyElementsOf(periods);
         assertThat(bars).extracting(bar -> Integer.valueOf(bar.getAttribute("data-count"))).containsExactlyElementsOf(counts);
@@ -81,6 +90,13 @@ class ExplorerReadingTest {
                 Map.of("f", Map.of("from", period + "-01-01", "to", period + "-12-31"))).getInt("data.facts.totalCount");
         assertThat(browser.testid("fact-total").getText()).isEqualTo(String.valueOf(inPeriod));
         assertThat(browser.driver.getCurrentUrl()).contains("to=" + period + "-12-31");
+    }
+
+    /** When the first view was there (ms after navigation start), and when its GraphQL request started and ended. */
+    private static String firstView() {
+        return String.valueOf(browser.js("const g = performance.getEntriesByType('resource').find(r => new URL(r.name).pathname === '/graphql');"
+                + " return 'first view ' + Math.round(performance.getEntriesByName('factline:first-view')[0].startTime) + ' ms; GraphQL '"
+                + " + Math.round(g.startTime) + '-' + Math.round(g.responseEnd) + ' ms';"));
     }
 
     @Test
