@@ -357,7 +357,11 @@ export function renderFact(ctx, f, openPanel) {
                 f.extraction.cameo ? [h('br'), 'CAMEO ', h('code', {}, f.extraction.cameo)] : null,
                 f.extraction.plover ? [h('br'), 'PLOVER ', h('code', {}, f.extraction.plover)] : null,
                 f.extraction.target ? [h('br'), 'target date ' + formatDate(f.extraction.target)] : null)] : null))))));
-  requestAnimationFrame(() => main.querySelectorAll('[data-testid="source-text"]').forEach(scrollToMark));
+  // scroll each passage into its box once the box has its size (and again if that changes, e.g. on rotation)
+  main.querySelectorAll('[data-testid="source-text"]').forEach(box => {
+    let width = 0;
+    new ResizeObserver(() => { if (box.clientWidth !== width) { width = box.clientWidth; scrollToMark(box); } }).observe(box);
+  });
   if (openPanel) showPanel(openPanel);
 }
 
@@ -375,7 +379,9 @@ function passage(source, index) {
 
 function scrollToMark(box) {
   const mark = box.querySelector('mark');
-  if (mark && box.clientHeight) box.scrollTop = Math.max(0, mark.offsetTop - box.offsetTop - box.clientHeight / 3);
+  if (!mark || !box.clientHeight) return;
+  const offset = mark.getBoundingClientRect().top - box.getBoundingClientRect().top;
+  box.scrollTop = Math.max(0, box.scrollTop + offset - box.clientHeight / 3);
 }
 
 function sourcesSection(f) {
