@@ -74,6 +74,14 @@ public class CompiledPlans {
         }
     }
 
+    /** Verify mode: how many requests were compared, and how many differed, in the log when the service stops. */
+    void summary(@Observes io.quarkus.runtime.ShutdownEvent stopping) {
+        if (mode() == FactlineConfig.CompiledPlans.VERIFY) {
+            LOG.infof("compiled plans (verify): %d requests compared with graphql-java, %d mismatches",
+                    compared.get(), mismatches.get());
+        }
+    }
+
     /** Requests answered by a plan (in verify mode: compared with graphql-java's answer). */
     public long answered() {
         return answered.get();

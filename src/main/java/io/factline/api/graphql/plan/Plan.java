@@ -78,9 +78,7 @@ final class Plan {
         } catch (RuntimeException e) {
             return null;
         }
-        var errors = new Validator().validateDocument(schema, document, Locale.ENGLISH);
-        if (!errors.isEmpty()) {
-            org.jboss.logging.Logger.getLogger(Plan.class).debugf("not compiled: %s", errors);
+        if (!new Validator().validateDocument(schema, document, Locale.ENGLISH).isEmpty()) {
             return null;
         }
         OperationDefinition operation = null;
