@@ -50,6 +50,14 @@ public final class Bench {
                         QueryBench.run(report, db, service, warmUp, measure);
                     }
                 }
+                if (sections.contains("query")) {
+                    // the same page with the compiled plans off: graphql-java's execution, for before and after in one run
+                    try (ServiceProcess plain = ServiceProcess.start(db, java.util.Map.of("FACTLINE_GRAPHQL_COMPILED_PLANS",
+                            "disabled"), java.nio.file.Path.of("target", "bench-service-graphql-java.log"))) {
+                        plain.awaitReady();
+                        QueryBench.graphQLJava(report, db, plain, warmUp, measure);
+                    }
+                }
             }
         }
         System.out.println();

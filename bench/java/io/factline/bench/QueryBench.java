@@ -48,6 +48,18 @@ final class QueryBench {
         }
     }
 
+    /** The GraphQL page again, from a service whose compiled plans are off: graphql-java executes it. */
+    static void graphQLJava(Report report, BenchDatabase db, ServiceProcess service, Duration warmUp, Duration measure)
+            throws Exception {
+        int clients = 4;
+        Timed.Result ours = Wrk.available() ? Wrk.run(service.port, clients, warmUp, measure, wrkScript())
+                : javaClient(service, clients, warmUp, measure);
+        Pgbench.Result raw = Pgbench.run(db, BEST_SQL, clients, (int) measure.toSeconds());
+        report.add("the GraphQL page, compiled plans off (graphql-java), 4 clients", ours.perSecond(), "queries/s", raw.tps(),
+                "the best SQL for it (pgbench)", Double.NaN,
+                String.format("p50 %.1f ms, p99 %.1f ms; before the compiled plans, for comparison", ours.p50Ms(), ours.p99Ms()));
+    }
+
     /** The same page from the REST facts endpoint, to show how much of the GraphQL cost is GraphQL's. */
     private static final String REST_SCRIPT = """
             request = function()

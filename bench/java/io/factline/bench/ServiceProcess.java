@@ -37,8 +37,15 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Started and answering, not yet ready (see {@link #awaitReady()}). */
     static ServiceProcess start(BenchDatabase db) throws Exception {
-        return start(Map.of("FACTLINE_DB_URL", db.url(), "FACTLINE_DB_USER", db.user, "FACTLINE_DB_PASSWORD", db.password,
-                "FACTLINE_DB_POOL_SIZE", "4"), Path.of("target", "bench-service.log"));
+        return start(db, Map.of(), Path.of("target", "bench-service.log"));
+    }
+
+    /** The same, with some settings of its own. */
+    static ServiceProcess start(BenchDatabase db, Map<String, String> more, Path log) throws Exception {
+        Map<String, String> settings = new java.util.HashMap<>(Map.of("FACTLINE_DB_URL", db.url(), "FACTLINE_DB_USER", db.user,
+                "FACTLINE_DB_PASSWORD", db.password, "FACTLINE_DB_POOL_SIZE", "4"));
+        settings.putAll(more);
+        return start(settings, log);
     }
 
     /** The service on its embedded PostgreSQL, with its data in a folder of its own (the quick start's way); ready. */

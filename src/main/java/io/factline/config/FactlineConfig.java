@@ -179,6 +179,19 @@ public interface FactlineConfig {
 
         @WithDefault("2000")
         int maxComplexity();
+
+        /**
+         * Compiled plans for the hot reads (fact connections, io.factline.api.graphql.plan): a query
+         * they can answer is sent the stored fact documents pruned to its selection, without
+         * graphql-java's execution. {@code enabled}, {@code disabled}, or {@code verify} (tests): each
+         * such query is answered both ways, and a difference fails the request.
+         */
+        @WithDefault("enabled")
+        CompiledPlans compiledPlans();
+    }
+
+    enum CompiledPlans {
+        ENABLED, DISABLED, VERIFY
     }
 
     interface EventStore {

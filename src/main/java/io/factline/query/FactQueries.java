@@ -47,6 +47,36 @@ public class FactQueries {
                 });
     }
 
+    /**
+     * A page of facts as stored (the JSON text of {@code fact_view.doc}), for plans that send the documents
+     * on without reading them into objects: the same read as {@link #page}, one more than asked to tell if
+     * more follow. {@code counted}: whether it counts as a fact_page read.
+     */
+    public Uni<List<String>> pageDocuments(FactFilter filter, int first, String after, boolean counted) {
+        Cursor cursor = Cursor.decode(after);
+        FactSql sql = FactSql.filtered(filter);
+        String query = sql.page(cursor, first);
+        if (counted) {
+            metrics.count("fact_page");
+        }
+        return pool.preparedQuery(query).execute(Tuple.from(sql.params()))
+                .map(rows -> {
+                    List<String> docs = new ArrayList<>(rows.size());
+                    rows.forEach(row -> docs.add(row.getString(0)));
+                    return docs;
+                });
+    }
+
+    /** {@link #count}, counted as a fact_count read or not. */
+    public Uni<Long> count(FactFilter filter, boolean counted) {
+        FactSql sql = FactSql.filtered(filter);
+        if (counted) {
+            metrics.count("fact_count");
+        }
+        return pool.preparedQuery(sql.count()).execute(Tuple.from(sql.params()))
+                .map(rows -> rows.iterator().next().getLong(0));
+    }
+
     /** One page per actor, in one query: the facts of each actor that also match the filter. */
     public Uni<Map<String, Page<FactDoc>>> pagesForActors(List<String> ids, FactFilter filter, int first, String after) {
         return pagesFor(FactSql.Lead.ACTOR, ids, filter, first, after);

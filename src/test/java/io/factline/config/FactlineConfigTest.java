@@ -52,7 +52,8 @@ class FactlineConfigTest {
         assertThat(MappingDefaults.of(FactlineConfig.class)).containsEntry("factline.graphql.max-depth", "12")
                 .containsEntry("factline.ingest.max-document-bytes", "2097152")
                 .containsEntry("factline.projection.rebuild-batch-size", "5000")
-                .containsEntry("factline.eventstore.pool-size", "4").hasSize(22);
+                .containsEntry("factline.eventstore.pool-size", "4")
+                .containsEntry("factline.graphql.compiled-plans", "enabled").hasSize(23);
     }
 
     @Test

@@ -1,0 +1,262 @@
+package io.factline.api.graphql.plan;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import graphql.schema.GraphQLSchema;
+import io.factline.api.graphql.GraphQLGate;
+import io.factline.api.graphql.GraphQLRequest;
+import io.factline.config.FactlineConfig;
+import io.factline.query.FactQueries;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.MIMEHeader;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Answers the GraphQL queries a {@link Plan} can answer — fact connections, the hottest reads — without
+ * graphql-java: parsed and validated once per query text (a bounded cache), then one read per connection
+ * and the stored fact documents written out pruned to the selection, byte for byte as SmallRye would
+ * answer. Everything else, and any request whose answer would hold an error, goes on to graphql-java.
+ * Runs after the {@link GraphQLGate} admitted the request, from the request it left in the routing context.
+ * In {@code verify} mode (tests) each compiled answer is compared with graphql-java's for the same request
+ * (the request sent again to this server, marked to pass by): a difference answers 500 and is logged.
+ */
+@ApplicationScoped
+public class CompiledPlans {
+
+    /** The header that, in verify mode only, sends a request past the plans to graphql-java. */
+    static final String PASS_BY = "X-Factline-Compiled-Plans-Pass-By";
+    private static final Logger LOG = Logger.getLogger(CompiledPlans.class);
+    private static final int KEPT_PLANS = 512;
+    private static final int LONGEST_QUERY = 20_000;
+    private static final String DEFAULT_RESPONSE_TYPE = "application/graphql-response+json; charset=UTF-8";
+
+    @Inject
+    Instance<GraphQLSchema> schema;
+    @Inject
+    FactlineConfig config;
+    @Inject
+    FactQueries facts;
+    @Inject
+    Vertx vertx;
+
+    private final Map<String, Optional<Plan>> plans = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Optional<Plan>> eldest) {
+            return size() > KEPT_PLANS;
+        }
+    });
+    private final AtomicLong answered = new AtomicLong();
+    private final AtomicLong compared = new AtomicLong();
+    private final AtomicLong mismatches = new AtomicLong();
+    private volatile HttpClient loopback;
+
+    void install(@Observes Router router) {
+        if (mode() != FactlineConfig.CompiledPlans.DISABLED) {
+            router.route("/graphql").order(Integer.MIN_VALUE + 5).handler(this::handle);
+        }
+    }
+
+    /** Verify mode: how many requests were compared, and how many differed, in the log when the service stops. */
+    void summary(@Observes io.quarkus.runtime.ShutdownEvent stopping) {
+        if (mode() == FactlineConfig.CompiledPlans.VERIFY) {
+            LOG.infof("compiled plans (verify): %d requests compared with graphql-java, %d mismatches",
+                    compared.get(), mismatches.get());
+        }
+    }
+
+    /** Requests answered by a plan (in verify mode: compared with graphql-java's answer). */
+    public long answered() {
+        return answered.get();
+    }
+
+    public long compared() {
+        return compared.get();
+    }
+
+    public long mismatches() {
+        return mismatches.get();
+    }
+
+    private FactlineConfig.CompiledPlans mode() {
+        return config.graphql().compiledPlans();
+    }
+
+    private void handle(RoutingContext context) {
+        GraphQLRequest request = context.get(GraphQLGate.ADMITTED);
+        boolean verify = mode() == FactlineConfig.CompiledPlans.VERIFY;
+        if (request == null || request.refusal() != null || verify && context.request().getHeader(PASS_BY) != null
+                // where reads need a token, only a request already authenticated is answered here
+                || config.auth().readsRequireToken() && context.user() == null) {
+            context.next();
+            return;
+        }
+        String contentType = responseType(context);
+        Plan plan = contentType == null ? null : plan(request);
+        if (plan == null) {
+            context.next();
+            return;
+        }
+        Answer.of(plan, request.variables() == null || request.variables().isNull() ? null : request.variableValues(),
+                        facts, !verify, config.graphql().maxObjects())
+                .subscribe().with(body -> {
+                    if (verify) {
+                        compare(context, contentType, body);
+                    } else {
+                        answered.incrementAndGet();
+                        send(context, 200, contentType, body);
+                    }
+                }, failure -> {
+                    if (failure instanceof Plan.NotAnswered) {
+                        LOG.debugf("graphql-java answers, not the compiled plan: %s", failure.getMessage());
+                    } else {
+                        LOG.debugf(failure, "a compiled plan failed; graphql-java answers");
+                    }
+                    context.next();
+                });
+    }
+
+    private Plan plan(GraphQLRequest request) {
+        String query = request.query();
+        if (query == null || query.length() > LONGEST_QUERY) {
+            return null;
+        }
+        String key = (request.operationName() == null ? "" : request.operationName()) + '\u0000' + query;
+        Optional<Plan> plan = plans.get(key);
+        if (plan == null) {
+            plan = Optional.ofNullable(Plan.compile(schema.get(), query, request.operationName()));
+            plans.put(key, plan);
+        }
+        return plan.orElse(null);
+    }
+
+    /**
+     * The Content-Type SmallRye gives its answer: the first acceptable type of the Accept header by
+     * weight, as written there, or graphql-response+json for none or any; null where it would refuse
+     * the Accept or answer in another charset than UTF-8 (graphql-java answers those).
+     */
+    private static String responseType(RoutingContext context) {
+        String chosen = DEFAULT_RESPONSE_TYPE;
+        List<MIMEHeader> accepts = context.parsedHeaders() == null ? null : context.parsedHeaders().accept();
+        if (accepts != null && !accepts.isEmpty()) {
+            chosen = null;
+            for (MIMEHeader accept : accepts) {
+                String raw = accept.rawValue();
+                if (acceptable(raw)) {
+                    chosen = raw;
+                    break;
+                }
+                if (raw.startsWith("*/*")) {
+                    chosen = DEFAULT_RESPONSE_TYPE;
+                    break;
+                }
+            }
+        }
+        if (chosen == null || !acceptable(chosen) || chosen != DEFAULT_RESPONSE_TYPE && chosen.contains("charset=")) {
+            return null;
+        }
+        return chosen;
+    }
+
+    private static boolean acceptable(String type) {
+        return type.startsWith("application/json") || type.startsWith("application/graphql-response+json")
+                || type.startsWith("application/graphql+json");
+    }
+
+    private static void send(RoutingContext context, int status, String contentType, String body) {
+        context.response().setStatusCode(status).setStatusMessage("OK").putHeader("Content-Type", contentType)
+                .end(Buffer.buffer(body, "UTF-8"));
+    }
+
+    /** Verify mode: the same request from graphql-java, compared by status, media type and body. */
+    private void compare(RoutingContext context, String contentType, String body) {
+        var in = context.request();
+        RequestOptions options = new RequestOptions().setMethod(in.method()).setHost("127.0.0.1")
+                .setPort(in.localAddress().port()).setURI(in.uri());
+        in.headers().forEach(header -> {
+            String name = header.getKey().toLowerCase(Locale.ROOT);
+            if (!name.equals("content-length") && !name.equals("host") && !name.equals("connection")) {
+                options.addHeader(header.getKey(), header.getValue());
+            }
+        });
+        options.putHeader(PASS_BY, "true");
+        Buffer sent = context.body() == null || context.body().buffer() == null ? Buffer.buffer() : context.body().buffer();
+        client().request(options)
+                .compose(request -> request.send(sent))
+                .compose(response -> response.body().map(theirs -> new Theirs(response, theirs)))
+                .onComplete(result -> {
+                    if (result.failed()) {
+                        context.fail(result.cause());
+                        return;
+                    }
+                    Theirs theirs = result.result();
+                    compared.incrementAndGet();
+                    String difference = difference(contentType, body, theirs);
+                    if (difference == null) {
+                        answered.incrementAndGet();
+                        send(context, 200, contentType, body);
+                        return;
+                    }
+                    mismatches.incrementAndGet();
+                    LOG.errorf("compiled plan differs from graphql-java (%s) for %s%n compiled:     %s%n graphql-java: %s",
+                            difference, context.<GraphQLRequest>get(GraphQLGate.ADMITTED), body, theirs.body);
+                    context.response().setStatusCode(500).putHeader("Content-Type", "text/plain;charset=UTF-8")
+                            .end("compiled plan differs from graphql-java (" + difference + ")\ncompiled:     " + body
+                                    + "\ngraphql-java: " + theirs.body);
+                });
+    }
+
+    private record Theirs(int status, String contentType, String body) {
+        Theirs(HttpClientResponse response, Buffer body) {
+            this(response.statusCode(), response.getHeader("Content-Type"), body.toString("UTF-8"));
+        }
+    }
+
+    private static String difference(String contentType, String body, Theirs theirs) {
+        if (theirs.status != 200) {
+            return "status " + theirs.status;
+        }
+        String ours = normalized(contentType);
+        if (!ours.equals(theirs.contentType)) {
+            return "Content-Type " + ours + " / " + theirs.contentType;
+        }
+        return body.equals(theirs.body) ? null : "body";
+    }
+
+    /** What GraphQLAnswers makes of the Content-Type on the way out. */
+    private static String normalized(String contentType) {
+        String media = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        return media.equals("application/json") || media.equals("application/graphql-response+json")
+                ? media + ";charset=UTF-8" : contentType;
+    }
+
+    private HttpClient client() {
+        HttpClient client = loopback;
+        if (client == null) {
+            synchronized (this) {
+                if (loopback == null) {
+                    loopback = vertx.createHttpClient();
+                }
+                client = loopback;
+            }
+        }
+        return client;
+    }
+}
