@@ -134,7 +134,7 @@ public class GraphQLAnswers {
      * application/json where it accepts anything or sends no Accept (GraphQL-over-HTTP); null where
      * it accepts none of them.
      */
-    static String responseType(RoutingContext context) {
+    public static String responseType(RoutingContext context) {
         List<MIMEHeader> accepted = context.parsedHeaders().accept();
         if (context.request().getHeader("Accept") == null || accepted.isEmpty()) {
             return "application/json";

@@ -2,7 +2,6 @@ package io.factline.api.graphql.plan;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +15,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import graphql.schema.GraphQLSchema;
+import io.factline.api.graphql.GraphQLAnswers;
 import io.factline.api.graphql.GraphQLGate;
 import io.factline.api.graphql.GraphQLRequest;
 import io.factline.config.FactlineConfig;
@@ -25,7 +25,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.ext.web.MIMEHeader;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -46,7 +45,8 @@ public class CompiledPlans {
     private static final Logger LOG = Logger.getLogger(CompiledPlans.class);
     private static final int KEPT_PLANS = 512;
     private static final int LONGEST_QUERY = 20_000;
-    private static final String DEFAULT_RESPONSE_TYPE = "application/graphql-response+json; charset=UTF-8";
+    /** After Quarkus's authentication (-200) and authorization (-100) filters, before GraphQLHttp (-50). */
+    private static final int ORDER = -60;
 
     @Inject
     Instance<GraphQLSchema> schema;
@@ -70,7 +70,7 @@ public class CompiledPlans {
 
     void install(@Observes Router router) {
         if (mode() != FactlineConfig.CompiledPlans.DISABLED) {
-            router.route("/graphql").order(Integer.MIN_VALUE + 5).handler(this::handle);
+            router.route("/graphql").order(ORDER).handler(this::handle);
         }
     }
 
@@ -147,37 +147,10 @@ public class CompiledPlans {
         return plan.orElse(null);
     }
 
-    /**
-     * The Content-Type SmallRye gives its answer: the first acceptable type of the Accept header by
-     * weight, as written there, or graphql-response+json for none or any; null where it would refuse
-     * the Accept or answer in another charset than UTF-8 (graphql-java answers those).
-     */
+    /** The answer's Content-Type, as GraphQLHttp would give it; null where it refuses the Accept (406). */
     private static String responseType(RoutingContext context) {
-        String chosen = DEFAULT_RESPONSE_TYPE;
-        List<MIMEHeader> accepts = context.parsedHeaders() == null ? null : context.parsedHeaders().accept();
-        if (accepts != null && !accepts.isEmpty()) {
-            chosen = null;
-            for (MIMEHeader accept : accepts) {
-                String raw = accept.rawValue();
-                if (acceptable(raw)) {
-                    chosen = raw;
-                    break;
-                }
-                if (raw.startsWith("*/*")) {
-                    chosen = DEFAULT_RESPONSE_TYPE;
-                    break;
-                }
-            }
-        }
-        if (chosen == null || !acceptable(chosen) || chosen != DEFAULT_RESPONSE_TYPE && chosen.contains("charset=")) {
-            return null;
-        }
-        return chosen;
-    }
-
-    private static boolean acceptable(String type) {
-        return type.startsWith("application/json") || type.startsWith("application/graphql-response+json")
-                || type.startsWith("application/graphql+json");
+        String media = GraphQLAnswers.responseType(context);
+        return media == null ? null : media + ";charset=UTF-8";
     }
 
     private static void send(RoutingContext context, int status, String contentType, String body) {
@@ -233,18 +206,10 @@ public class CompiledPlans {
         if (theirs.status != 200) {
             return "status " + theirs.status;
         }
-        String ours = normalized(contentType);
-        if (!ours.equals(theirs.contentType)) {
-            return "Content-Type " + ours + " / " + theirs.contentType;
+        if (!contentType.equals(theirs.contentType)) {
+            return "Content-Type " + contentType + " / " + theirs.contentType;
         }
         return body.equals(theirs.body) ? null : "body";
-    }
-
-    /** What GraphQLAnswers makes of the Content-Type on the way out. */
-    private static String normalized(String contentType) {
-        String media = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-        return media.equals("application/json") || media.equals("application/graphql-response+json")
-                ? media + ";charset=UTF-8" : contentType;
     }
 
     private HttpClient client() {
