@@ -84,6 +84,11 @@ public class ReadModelProjector {
 
     /** Completes once the views include the event at this position (read-your-writes for commands). */
     public Uni<Void> awaitProjected(long position, Duration timeout) {
+        // deferred: a retry subscribes again, and must wait again, not meet the first wait's timeout
+        return Uni.createFrom().deferred(() -> awaitNow(position, timeout));
+    }
+
+    private Uni<Void> awaitNow(long position, Duration timeout) {
         if (projected.get() >= position) {
             return Uni.createFrom().voidItem();
         }
