@@ -49,6 +49,23 @@ class GraphQLOverHttpTest {
     }
 
     @Test
+    void aGetQueryIsCacheableAndRevalidatedByItsETag() {
+        String query = "{ actor(id: \"moon-jae-in\") { factCount } }";
+        Response first = given().queryParam("query", query).get("/graphql");
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.header("Cache-Control")).isEqualTo("public, no-cache");
+        String etag = first.header("ETag");
+        assertThat(etag).startsWith("W/\"");
+        given().queryParam("query", query).header("If-None-Match", etag).get("/graphql").then().statusCode(304);
+        Api.ingest("{{STATEMENT|2019|moon-jae-in:SPEAKER|}} " + Api.unique("Moon spoke of the cache."));
+        String changed = given().queryParam("query", query).header("If-None-Match", etag).get("/graphql").then().statusCode(200)
+                .extract().header("ETag");
+        assertThat(changed).isNotEqualTo(etag);
+        given().contentType(ContentType.JSON).body(Map.of("query", query)).post("/graphql").then().statusCode(200)
+                .header("ETag", nullValue());
+    }
+
+    @Test
     void aMutationOverGetIsRefusedWithTheMethodsAllowedAndChangesNothing() {
         long head = Api.logHead();
         String mutation = "mutation { ingestDocument(input: {text: \"Moon Jae-in met Donald Trump in Seoul on 30 June 2019.\"}) { created } }";

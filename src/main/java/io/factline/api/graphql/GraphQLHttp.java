@@ -12,12 +12,12 @@ import org.jboss.logging.Logger;
 
 import graphql.ErrorType;
 import graphql.ExecutionResult;
+import io.factline.config.FactlineConfig;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.smallrye.graphql.runtime.SmallRyeGraphQLAbstractHandler;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.graphql.execution.ExecutionResponse;
 import io.smallrye.graphql.execution.ExecutionResponseWriter;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -38,12 +38,15 @@ public class GraphQLHttp {
     Instance<CurrentIdentityAssociation> identities;
     @Inject
     CurrentVertxRequest currentRequest;
+    @Inject
+    FactlineConfig config;
 
     /** After Quarkus's authentication (-200) and authorization (-100) filters, before SmallRye's own route. */
     static final int ORDER = -50;
 
     void install(@Observes Router router) {
-        Executor executor = new Executor(identities.isResolvable() ? identities.get() : null, currentRequest);
+        Executor executor = new Executor(identities.isResolvable() ? identities.get() : null, currentRequest,
+                config.auth().readsRequireToken());
         router.route("/graphql").order(ORDER).handler(context -> {
             if (context.get(GraphQLGate.ADMITTED) == null) {
                 context.next();
@@ -55,8 +58,11 @@ public class GraphQLHttp {
 
     private static final class Executor extends SmallRyeGraphQLAbstractHandler {
 
-        Executor(CurrentIdentityAssociation identities, CurrentVertxRequest currentRequest) {
+        private final boolean readsNeedToken;
+
+        Executor(CurrentIdentityAssociation identities, CurrentVertxRequest currentRequest, boolean readsNeedToken) {
             super(identities, currentRequest, false);
+            this.readsNeedToken = readsNeedToken;
         }
 
         @Override
@@ -87,7 +93,7 @@ public class GraphQLHttp {
             });
         }
 
-        private static void answer(RoutingContext context, String media, ExecutionResponse response) {
+        private void answer(RoutingContext context, String media, ExecutionResponse response) {
             ExecutionResult result = response.getExecutionResult();
             if (result.isDataPresent() && result.getErrors().stream().anyMatch(e -> e.getErrorType() == ErrorType.ExecutionAborted)) {
                 LOG.error("GraphQL execution aborted: " + result.getErrors());
@@ -96,8 +102,7 @@ public class GraphQLHttp {
             }
             int status = !result.isDataPresent() && GraphQLAnswers.GRAPHQL_RESPONSE.equals(media) ? 400 : 200;
             try {
-                context.response().setStatusCode(status).putHeader("Content-Type", media + ";charset=UTF-8")
-                        .end(Buffer.buffer(response.getExecutionResultAsString(), "UTF-8"));
+                GraphQLResults.send(context, status, media + ";charset=UTF-8", response.getExecutionResultAsString(), readsNeedToken);
             } catch (IllegalStateException alreadyAnswered) {
                 LOG.debug("the response was ended before the result was written", alreadyAnswered);
             }
