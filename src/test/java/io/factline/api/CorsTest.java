@@ -36,6 +36,17 @@ class CorsTest {
     }
 
     @Test
+    void aConfiguredOriginReadsGraphQLRefusalsToo() {
+        // Apollo's client must read PersistedQueryNotFound to send the query: the refusal carries CORS headers
+        given().header("Origin", FRONT_END).contentType("application/json")
+                .body("{\"extensions\":{\"persistedQuery\":{\"version\":1,\"sha256Hash\":\"" + "cd".repeat(32) + "\"}}}")
+                .post("/graphql").then().statusCode(200).header("Access-Control-Allow-Origin", equalTo(FRONT_END))
+                .body("errors[0].extensions.code", equalTo("PERSISTED_QUERY_NOT_FOUND"));
+        given().header("Origin", FRONT_END).queryParam("query", "mutation { reextract { documents } }").get("/graphql").then()
+                .statusCode(405).header("Access-Control-Allow-Origin", equalTo(FRONT_END));
+    }
+
+    @Test
     void anyOtherOriginIsRefused() {
         given().header("Origin", "https://evil.example.com").get("/api/facts?limit=1").then().statusCode(403)
                 .header("Access-Control-Allow-Origin", nullValue());

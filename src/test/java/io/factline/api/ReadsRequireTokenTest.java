@@ -48,6 +48,18 @@ class ReadsRequireTokenTest {
     }
 
     @Test
+    void persistedQueriesAndGetAnswersAreForReadersOnly() {
+        String byHash = "{\"extensions\":{\"persistedQuery\":{\"version\":1,\"sha256Hash\":\"" + "ab".repeat(32) + "\"}}}";
+        // a token that does not verify learns nothing of which queries are kept
+        given().auth().oauth2("junk").contentType(ContentType.JSON).body(byHash).post("/graphql").then().statusCode(401)
+                .body("errors[0].extensions.code", equalTo("UNAUTHENTICATED"));
+        given().auth().oauth2(DevTokens.of("reader")).contentType(ContentType.JSON).body(byHash).post("/graphql").then()
+                .statusCode(200).body("errors[0].extensions.code", equalTo("PERSISTED_QUERY_NOT_FOUND"));
+        given().auth().oauth2(DevTokens.of("reader")).queryParam("query", "{ topics { id } }").get("/graphql").then()
+                .statusCode(200).header("Cache-Control", equalTo("private, no-cache"));
+    }
+
+    @Test
     void readsWithAValidTokenOfAnyRoleAreAnswered() {
         String token = DevTokens.of("reader");
         given().auth().oauth2(token).get("/api/facts").then().statusCode(200);

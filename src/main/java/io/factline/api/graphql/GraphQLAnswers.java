@@ -45,7 +45,8 @@ public class GraphQLAnswers {
         });
         if (config.auth().readsRequireToken()) {
             // Quarkus would answer an anonymous request with a bare challenge and no body
-            router.route("/graphql").order(Integer.MIN_VALUE + 1).handler(GraphQLAnswers::requireToken);
+            // after CORS (-300), so a cross-origin front end can read the refusal; before authentication (-200)
+            router.route("/graphql").order(-250).handler(GraphQLAnswers::requireToken);
         }
     }
 

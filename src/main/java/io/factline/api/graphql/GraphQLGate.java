@@ -69,22 +69,49 @@ public class GraphQLGate {
         }
     });
 
+    /**
+     * Admission runs after Quarkus's CORS (-300), authentication (-200) and authorization (-100)
+     * filters and SmallRye's WebSocket handler (-99): its refusals reach cross-origin front ends
+     * (a PersistedQueryNotFound they cannot read would never be answered with the query), and no
+     * one who may not read learns anything from them, persisted queries included.
+     */
+    static final int ORDER = -98;
+
     void install(@Observes Router router) {
         router.post("/graphql").order(Integer.MIN_VALUE + 2).handler(BodyHandler.create().setBodyLimit(maxBody.asLongValue()));
-        router.post("/graphql").order(Integer.MIN_VALUE + 3).handler(this::admit);
-        router.get("/graphql").order(Integer.MIN_VALUE + 3).handler(this::admit);
+        router.get("/graphql").order(Integer.MIN_VALUE + 3).handler(GraphQLGate::webSocketProtocol);
+        router.post("/graphql").order(ORDER).handler(this::admit);
+        router.get("/graphql").order(ORDER).handler(this::admit);
+        // what reaches SmallRye's own HTTP handler unadmitted would run unchecked: nothing does
+        router.route("/graphql").order(GraphQLHttp.ORDER + 1).handler(context -> {
+            String method = context.request().method().name();
+            if ((method.equals("GET") || method.equals("POST")) && context.get(ADMITTED) == null && !context.response().ended()) {
+                GraphQLAnswers.refuse(context, new Refusal(FailureKind.NOT_A_GRAPHQL_REQUEST, "the request was not admitted", null));
+            } else {
+                context.next();
+            }
+        });
+    }
+
+    /** A WebSocket to /graphql speaks graphql-transport-ws; any other subprotocol, or none, is refused at the handshake. */
+    private static void webSocketProtocol(RoutingContext context) {
+        if (!"websocket".equalsIgnoreCase(context.request().getHeader("Upgrade"))) {
+            context.next();
+            return;
+        }
+        String protocols = context.request().getHeader("Sec-WebSocket-Protocol");
+        if (protocols != null && List.of(protocols.strip().split("\\s*,\\s*")).contains(WEBSOCKET_PROTOCOL)) {
+            context.next(); // SmallRye's; the token may come in connection_init
+        } else {
+            GraphQLAnswers.refuse(context, new Refusal(FailureKind.NOT_A_GRAPHQL_REQUEST, "a WebSocket to /graphql speaks "
+                    + WEBSOCKET_PROTOCOL + " (Sec-WebSocket-Protocol), not " + (protocols == null ? "no subprotocol" : protocols), null));
+        }
     }
 
     private void admit(RoutingContext context) {
         boolean get = context.request().method() == HttpMethod.GET;
         if (get && "websocket".equalsIgnoreCase(context.request().getHeader("Upgrade"))) {
-            String protocols = context.request().getHeader("Sec-WebSocket-Protocol");
-            if (protocols != null && List.of(protocols.strip().split("\\s*,\\s*")).contains(WEBSOCKET_PROTOCOL)) {
-                context.next(); // SmallRye's; the token may come in connection_init
-            } else {
-                GraphQLAnswers.refuse(context, new Refusal(FailureKind.NOT_A_GRAPHQL_REQUEST, "a WebSocket to /graphql speaks "
-                        + WEBSOCKET_PROTOCOL + " (Sec-WebSocket-Protocol), not " + (protocols == null ? "no subprotocol" : protocols), null));
-            }
+            context.next(); // an upgrade SmallRye's WebSocket handler did not take: the backstop refuses it
             return;
         }
         GraphQLRequest request = get ? GraphQLRequest.read(context.queryParams())
@@ -94,6 +121,7 @@ public class GraphQLGate {
         }
         Refusal refusal = request.refusal() != null ? request.refusal() : judge(request);
         if (refusal == null) {
+            persisted.remember(request);
             context.put(ADMITTED, request);
             context.next();
         } else {

@@ -22,7 +22,7 @@ public final class GraphQLResults {
 
     public static void send(RoutingContext context, int status, String contentType, String body, boolean readsNeedToken) {
         if (status == 200 && context.request().method().name().equals("GET")) {
-            String etag = etag(body);
+            String etag = etag(contentType, body);
             context.response().putHeader("ETag", etag).putHeader("Cache-Control", (readsNeedToken ? "private" : "public") + ", no-cache")
                     .putHeader("Vary", "Accept, Authorization");
             String unlessMatching = context.request().getHeader("If-None-Match");
@@ -34,10 +34,12 @@ public final class GraphQLResults {
         context.response().setStatusCode(status).putHeader("Content-Type", contentType).end(Buffer.buffer(body, "UTF-8"));
     }
 
-    /** Weak: the same bytes may travel gzipped or not. */
-    private static String etag(String body) {
+    /** Of the media type and the bytes; weak, since the same bytes may travel gzipped or not. */
+    private static String etag(String contentType, String body) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(contentType.getBytes(StandardCharsets.UTF_8));
+            byte[] digest = sha.digest(body.getBytes(StandardCharsets.UTF_8));
             return "W/\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22) + "\"";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java has SHA-256", e);

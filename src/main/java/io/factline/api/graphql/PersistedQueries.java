@@ -25,15 +25,21 @@ final class PersistedQueries {
     static final String NOT_FOUND = "PersistedQueryNotFound"; // the message Apollo's clients look for
     private static final int KEPT = 2_000;
     private static final int LONGEST_KEPT = 20_000;
+    private static final long MOST_CHARACTERS_KEPT = 4_000_000; // about 8 MB of query text
 
+    private long characters;
     private final Map<String, String> queries = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-            return size() > KEPT;
+            if (size() > KEPT || characters > MOST_CHARACTERS_KEPT) {
+                characters -= eldest.getValue().length();
+                return true;
+            }
+            return false;
         }
     };
 
-    /** The request with its query: given (its hash checked, then kept) or found by hash; else why not. */
+    /** The request with its query: given (its hash checked) or found by hash; else why not. */
     GraphQLRequest resolve(GraphQLRequest request) {
         JsonNode persisted = request.persistedQuery();
         if (persisted == null) {
@@ -43,24 +49,32 @@ final class PersistedQueries {
         if (unfit != null) {
             return refused(FailureKind.NOT_A_GRAPHQL_REQUEST, unfit);
         }
-        String hash = persisted.get("sha256Hash").textValue().toLowerCase(Locale.ROOT);
+        String hash = hashOf(request);
         if (request.query() != null) {
-            if (!hash.equals(sha256(request.query()))) {
-                return refused(FailureKind.NOT_A_GRAPHQL_REQUEST, "provided sha does not match query: "
-                        + "extensions.persistedQuery.sha256Hash is the SHA-256 of the query's UTF-8 bytes, in hex");
-            }
-            if (request.query().length() <= LONGEST_KEPT) {
-                synchronized (queries) {
-                    queries.put(hash, request.query());
-                }
-            }
-            return request;
+            return hash.equals(sha256(request.query())) ? request : refused(FailureKind.NOT_A_GRAPHQL_REQUEST,
+                    "provided sha does not match query: extensions.persistedQuery.sha256Hash is the SHA-256 of the query's "
+                            + "UTF-8 bytes, in hex");
         }
         String known;
         synchronized (queries) {
             known = queries.get(hash);
         }
         return known == null ? refused(FailureKind.PERSISTED_QUERY_NOT_FOUND, NOT_FOUND) : request.withQuery(known);
+    }
+
+    /** Keeps an admitted request's query under its hash, where it came with both. */
+    void remember(GraphQLRequest admitted) {
+        if (admitted.persistedQuery() == null || admitted.query() == null || admitted.query().length() > LONGEST_KEPT) {
+            return;
+        }
+        synchronized (queries) {
+            String before = queries.put(hashOf(admitted), admitted.query());
+            characters += admitted.query().length() - (before == null ? 0 : before.length());
+        }
+    }
+
+    private static String hashOf(GraphQLRequest request) {
+        return request.persistedQuery().get("sha256Hash").textValue().toLowerCase(Locale.ROOT);
     }
 
     private static String form(JsonNode persisted) {
