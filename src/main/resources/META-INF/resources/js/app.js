@@ -1,17 +1,22 @@
 // The explorer's shell: hash routes (#/actor/south-korea?from=2018-01-01), header, sign-in state.
 import { tokenClaims } from './api.js';
 import { h, put, clearAlert, showError } from './ui.js';
-import * as views from './views.js';
-import * as curate from './curate.js';
+import { home } from './home.js';
+import { actor } from './actor.js';
+import { topic } from './topic.js';
+import { fact } from './fact.js';
+import { documentView } from './document.js';
+import { ingestView, assertView } from './curate.js';
+import { toggleSignIn, signOut } from './signin.js';
 
 const routes = {
-  '': views.home,
-  actor: views.actor,
-  topic: views.topic,
-  fact: views.fact,
-  document: views.documentView,
-  ingest: curate.ingestView,
-  assert: curate.assertView,
+  '': home,
+  actor,
+  topic,
+  fact,
+  document: documentView,
+  ingest: ingestView,
+  assert: assertView,
 };
 
 /** The current route: path segments and the query's parameters. */
@@ -107,11 +112,11 @@ function renderHeader(route) {
     put(auth, 
       h('span', { class: 'who', 'data-testid': 'signed-in-as' }, 'Curator: ', h('strong', {}, claims.subject),
         claims.roles.length ? h('span', { class: 'muted' }, ' (' + claims.roles.join(', ') + ')') : null),
-      h('button', { type: 'button', class: 'button ghost', 'data-testid': 'sign-out', onclick: () => { curate.signOut(); } }, 'Sign out'));
+      h('button', { type: 'button', class: 'button ghost', 'data-testid': 'sign-out', onclick: () => { signOut(); } }, 'Sign out'));
   } else {
     put(auth, h('button', { type: 'button', class: 'button ghost', 'data-testid': 'sign-in',
       'aria-expanded': String(!document.getElementById('signin-panel').hidden), 'aria-controls': 'signin-panel',
-      onclick: () => curate.toggleSignIn() }, 'Sign in'));
+      onclick: () => toggleSignIn() }, 'Sign in'));
   }
 }
 
