@@ -48,11 +48,13 @@ public class GraphQLGate {
     public static final String ADMITTED = "factline.graphql.admitted";
     private static final int KEPT_VERDICTS = 512;
     private static final String WEBSOCKET_PROTOCOL = "graphql-transport-ws";
-    private static final Verdict PASSES = new Verdict(null, null);
     private final PersistedQueries persisted = new PersistedQueries();
 
-    /** What the gate keeps per query text: why it is refused, or the kind of operation it runs. */
-    private record Verdict(Refusal refusal, OperationDefinition.Operation operation) {
+    /**
+     * What the gate keeps per query text: why it is refused, or the kind of operation it runs, and the parsed
+     * document (null where it did not parse), so that a request with variables is not parsed again to judge them.
+     */
+    private record Verdict(Refusal refusal, OperationDefinition.Operation operation, Document document) {
     }
 
     @Inject
@@ -107,15 +109,14 @@ public class GraphQLGate {
         String operationName = request.operationName();
         String key = (operationName == null ? "" : operationName) + '\u0000' + query;
         Verdict verdict = verdicts.get(key);
-        Document document = null;
         if (verdict == null) {
             try {
-                document = parse(query);
+                Document document = parse(query);
                 Refusal refusal = structure(document, operationName);
                 OperationDefinition operation = operation(document, operationName);
-                verdict = refusal == null && operation == null ? PASSES : new Verdict(refusal, operation == null ? null : operation.getOperation());
+                verdict = new Verdict(refusal, operation == null ? null : operation.getOperation(), document);
             } catch (InvalidSyntaxException e) {
-                verdict = new Verdict(new Refusal(FailureKind.GRAPHQL_PARSE_FAILED, e.getMessage(), e.getLocation()), null);
+                verdict = new Verdict(new Refusal(FailureKind.GRAPHQL_PARSE_FAILED, e.getMessage(), e.getLocation()), null, null);
             }
             if (query.length() < 20_000) {
                 verdicts.put(key, verdict);
@@ -129,7 +130,7 @@ public class GraphQLGate {
                     + " is sent with POST: GET serves queries only", null);
         }
         if (request.variables() != null && !request.variables().isEmpty()) {
-            String unfit = variables(document != null ? document : parse(query), request);
+            String unfit = variables(verdict.document(), request);
             if (unfit != null) {
                 return new Refusal(FailureKind.INVALID_VALUE, unfit, null);
             }
