@@ -46,6 +46,11 @@ public class GraphQLGate {
 
     /** Where an admitted request waits for the handlers after the gate: its {@link GraphQLRequest}. */
     public static final String ADMITTED = "factline.graphql.admitted";
+    /**
+     * Where the admitted request's variables wait, as the gate coerced them to the types the operation declares
+     * ({@code graphql.execution.CoercedVariables}); absent where the request had no variables or no single operation.
+     */
+    public static final String COERCED = "factline.graphql.coerced-variables";
     private static final int KEPT_VERDICTS = 512;
     private static final String WEBSOCKET_PROTOCOL = "graphql-transport-ws";
     private final PersistedQueries persisted = new PersistedQueries();
@@ -94,7 +99,7 @@ public class GraphQLGate {
         if (request.refusal() == null) {
             request = persisted.resolve(request);
         }
-        Refusal refusal = request.refusal() != null ? request.refusal() : judge(request);
+        Refusal refusal = request.refusal() != null ? request.refusal() : judge(request, context);
         if (refusal == null) {
             context.put(ADMITTED, request);
             context.next();
@@ -104,7 +109,7 @@ public class GraphQLGate {
     }
 
     /** The query's verdict: kept per query text, since it depends on that alone; then its variables'. */
-    private Refusal judge(GraphQLRequest request) {
+    private Refusal judge(GraphQLRequest request, RoutingContext context) {
         String query = request.query();
         String operationName = request.operationName();
         String key = (operationName == null ? "" : operationName) + '\u0000' + query;
@@ -130,7 +135,7 @@ public class GraphQLGate {
                     + " is sent with POST: GET serves queries only", null);
         }
         if (request.variables() != null && !request.variables().isEmpty()) {
-            String unfit = variables(verdict.document(), request);
+            String unfit = variables(verdict.document(), request, context);
             if (unfit != null) {
                 return new Refusal(FailureKind.INVALID_VALUE, unfit, null);
             }
@@ -164,7 +169,7 @@ public class GraphQLGate {
     }
 
     /** Why the variables are no values of the types the operation declares, or null (GraphQL's own coercion). */
-    private String variables(Document document, GraphQLRequest request) {
+    private String variables(Document document, GraphQLRequest request, RoutingContext context) {
         String unfit = InputTexts.inVariables(document, request.variables());
         if (unfit != null) {
             return unfit;
@@ -174,8 +179,8 @@ public class GraphQLGate {
             return null;
         }
         try {
-            ValuesResolver.coerceVariableValues(schema.get(), operation.getVariableDefinitions(),
-                    RawVariables.of(request.variableValues()), GraphQLContext.getDefault(), Locale.ENGLISH);
+            context.put(COERCED, ValuesResolver.coerceVariableValues(schema.get(), operation.getVariableDefinitions(),
+                    RawVariables.of(request.variableValues()), GraphQLContext.getDefault(), Locale.ENGLISH));
             return null;
         } catch (RuntimeException e) {
             return e instanceof GraphQLError ? e.getMessage() : null; // anything else: let execution say it

@@ -59,13 +59,16 @@ final class Answer {
     private Answer() {
     }
 
-    static Uni<String> of(Plan plan, Map<String, Object> rawVariables, FactQueries facts, boolean counted, int maxObjects) {
+    /** {@code coerced}: the variables already coerced for this operation (by the gate), or null to coerce {@code rawVariables}. */
+    static Uni<String> of(Plan plan, CoercedVariables coerced, Map<String, Object> rawVariables, FactQueries facts,
+                          boolean counted, int maxObjects) {
         CoercedVariables variables;
         List<Selected> root;
         List<Connection> connections = new ArrayList<>();
         try {
-            variables = ValuesResolver.coerceVariableValues(plan.schema, plan.operation.getVariableDefinitions(),
-                    RawVariables.of(rawVariables == null ? Map.of() : rawVariables), GraphQLContext.getDefault(), Locale.ENGLISH);
+            variables = coerced != null ? coerced : ValuesResolver.coerceVariableValues(plan.schema,
+                    plan.operation.getVariableDefinitions(), RawVariables.of(rawVariables == null ? Map.of() : rawVariables),
+                    GraphQLContext.getDefault(), Locale.ENGLISH);
             root = plan.root(variables);
             for (Selected field : root) {
                 if (field.name().equals("facts")) {
