@@ -46,13 +46,20 @@ public class GraphQLGate {
 
     /** Where an admitted request waits for the handlers after the gate: its {@link GraphQLRequest}. */
     public static final String ADMITTED = "factline.graphql.admitted";
+    /**
+     * Where the admitted request's variables wait, as the gate coerced them to the types the operation declares
+     * ({@code graphql.execution.CoercedVariables}); absent where the request had no variables or no single operation.
+     */
+    public static final String COERCED = "factline.graphql.coerced-variables";
     private static final int KEPT_VERDICTS = 512;
     private static final String WEBSOCKET_PROTOCOL = "graphql-transport-ws";
-    private static final Verdict PASSES = new Verdict(null, null);
     private final PersistedQueries persisted = new PersistedQueries();
 
-    /** What the gate keeps per query text: why it is refused, or the kind of operation it runs. */
-    private record Verdict(Refusal refusal, OperationDefinition.Operation operation) {
+    /**
+     * What the gate keeps per query text: why it is refused, or the kind of operation it runs, and the parsed
+     * document (null where it did not parse), so that a request with variables is not parsed again to judge them.
+     */
+    private record Verdict(Refusal refusal, OperationDefinition.Operation operation, Document document) {
     }
 
     @Inject
@@ -119,7 +126,7 @@ public class GraphQLGate {
         if (request.refusal() == null) {
             request = persisted.resolve(request);
         }
-        Refusal refusal = request.refusal() != null ? request.refusal() : judge(request);
+        Refusal refusal = request.refusal() != null ? request.refusal() : judge(request, context);
         if (refusal == null) {
             persisted.remember(request);
             context.put(ADMITTED, request);
@@ -130,20 +137,19 @@ public class GraphQLGate {
     }
 
     /** The query's verdict: kept per query text, since it depends on that alone; then its variables'. */
-    private Refusal judge(GraphQLRequest request) {
+    private Refusal judge(GraphQLRequest request, RoutingContext context) {
         String query = request.query();
         String operationName = request.operationName();
         String key = (operationName == null ? "" : operationName) + '\u0000' + query;
         Verdict verdict = verdicts.get(key);
-        Document document = null;
         if (verdict == null) {
             try {
-                document = parse(query);
+                Document document = parse(query);
                 Refusal refusal = structure(document, operationName);
                 OperationDefinition operation = operation(document, operationName);
-                verdict = refusal == null && operation == null ? PASSES : new Verdict(refusal, operation == null ? null : operation.getOperation());
+                verdict = new Verdict(refusal, operation == null ? null : operation.getOperation(), document);
             } catch (InvalidSyntaxException e) {
-                verdict = new Verdict(new Refusal(FailureKind.GRAPHQL_PARSE_FAILED, e.getMessage(), e.getLocation()), null);
+                verdict = new Verdict(new Refusal(FailureKind.GRAPHQL_PARSE_FAILED, e.getMessage(), e.getLocation()), null, null);
             }
             if (query.length() < 20_000) {
                 verdicts.put(key, verdict);
@@ -157,7 +163,7 @@ public class GraphQLGate {
                     + " is sent with POST: GET serves queries only", null);
         }
         if (request.variables() != null && !request.variables().isEmpty()) {
-            String unfit = variables(document != null ? document : parse(query), request);
+            String unfit = variables(verdict.document(), request, context);
             if (unfit != null) {
                 return new Refusal(FailureKind.INVALID_VALUE, unfit, null);
             }
@@ -191,7 +197,7 @@ public class GraphQLGate {
     }
 
     /** Why the variables are no values of the types the operation declares, or null (GraphQL's own coercion). */
-    private String variables(Document document, GraphQLRequest request) {
+    private String variables(Document document, GraphQLRequest request, RoutingContext context) {
         String unfit = InputTexts.inVariables(document, request.variables());
         if (unfit != null) {
             return unfit;
@@ -201,8 +207,8 @@ public class GraphQLGate {
             return null;
         }
         try {
-            ValuesResolver.coerceVariableValues(schema.get(), operation.getVariableDefinitions(),
-                    RawVariables.of(request.variableValues()), GraphQLContext.getDefault(), Locale.ENGLISH);
+            context.put(COERCED, ValuesResolver.coerceVariableValues(schema.get(), operation.getVariableDefinitions(),
+                    RawVariables.of(request.variableValues()), GraphQLContext.getDefault(), Locale.ENGLISH));
             return null;
         } catch (RuntimeException e) {
             return e instanceof GraphQLError ? e.getMessage() : null; // anything else: let execution say it

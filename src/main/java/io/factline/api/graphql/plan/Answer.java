@@ -8,9 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import graphql.GraphQLContext;
 import graphql.execution.CoercedVariables;
@@ -35,7 +33,6 @@ import io.smallrye.mutiny.Uni;
  */
 final class Answer {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     /** One {@code facts} field of the root: its read and, when it comes, its documents. */
@@ -44,6 +41,8 @@ final class Answer {
         final FactFilter filter;
         final int first;
         final String after;
+        /** What of each stored document the selection reads. */
+        final PrunedRead.Need need;
         List<JsonNode> docs;
         boolean hasNext;
         Long total;
@@ -53,19 +52,23 @@ final class Answer {
             this.filter = filter;
             this.first = first;
             this.after = after;
+            this.need = PrunedRead.ofFact(nodes(field));
         }
     }
 
     private Answer() {
     }
 
-    static Uni<String> of(Plan plan, Map<String, Object> rawVariables, FactQueries facts, boolean counted, int maxObjects) {
+    /** {@code coerced}: the variables already coerced for this operation (by the gate), or null to coerce {@code rawVariables}. */
+    static Uni<String> of(Plan plan, CoercedVariables coerced, Map<String, Object> rawVariables, FactQueries facts,
+                          boolean counted, int maxObjects) {
         CoercedVariables variables;
         List<Selected> root;
         List<Connection> connections = new ArrayList<>();
         try {
-            variables = ValuesResolver.coerceVariableValues(plan.schema, plan.operation.getVariableDefinitions(),
-                    RawVariables.of(rawVariables == null ? Map.of() : rawVariables), GraphQLContext.getDefault(), Locale.ENGLISH);
+            variables = coerced != null ? coerced : ValuesResolver.coerceVariableValues(plan.schema,
+                    plan.operation.getVariableDefinitions(), RawVariables.of(rawVariables == null ? Map.of() : rawVariables),
+                    GraphQLContext.getDefault(), Locale.ENGLISH);
             root = plan.root(variables);
             for (Selected field : root) {
                 if (field.name().equals("facts")) {
@@ -87,7 +90,7 @@ final class Answer {
                         connection.hasNext = docs.size() > connection.first;
                         List<JsonNode> read = new ArrayList<>(Math.min(docs.size(), connection.first));
                         for (int i = 0; i < docs.size() && i < connection.first; i++) {
-                            read.add(tree(docs.get(i)));
+                            read.add(PrunedRead.read(docs.get(i), connection.need));
                         }
                         connection.docs = read;
                     })
@@ -115,6 +118,21 @@ final class Answer {
             }
             return out.endObject().endObject().toString();
         });
+    }
+
+    /** The fact selections under a connection's {@code edges { node }}, every alias merged. */
+    private static List<Selected> nodes(Selected connection) {
+        List<Selected> nodes = new ArrayList<>();
+        for (Selected field : connection.below()) {
+            if (field.name().equals("edges")) {
+                for (Selected edge : field.below()) {
+                    if (edge.name().equals("node")) {
+                        nodes.addAll(edge.below());
+                    }
+                }
+            }
+        }
+        return nodes;
     }
 
     private static boolean asksTotal(Selected connection) {
@@ -157,14 +175,6 @@ final class Answer {
             return LocalDate.parse(text);
         }
         throw new NotAnswered("a date graphql-java reads: " + value.getClass().getName());
-    }
-
-    private static JsonNode tree(String doc) {
-        try {
-            return JSON.readTree(doc);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable fact document: " + e.getOriginalMessage(), e);
-        }
     }
 
     private static void connection(JsonText out, Connection connection) {

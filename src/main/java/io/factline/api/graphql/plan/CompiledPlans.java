@@ -114,8 +114,10 @@ public class CompiledPlans {
             context.next();
             return;
         }
-        Answer.of(plan, request.variables() == null || request.variables().isNull() ? null : request.variableValues(),
-                        facts, !verify, config.graphql().maxObjects())
+        // the variables as the gate coerced them for the same operation of the same text; else coerced here
+        graphql.execution.CoercedVariables coerced = context.get(GraphQLGate.COERCED);
+        Answer.of(plan, coerced, coerced != null || request.variables() == null || request.variables().isNull() ? null
+                        : request.variableValues(), facts, !verify, config.graphql().maxObjects())
                 .subscribe().with(body -> {
                     if (verify) {
                         compare(context, contentType, body);

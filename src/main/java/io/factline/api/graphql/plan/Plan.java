@@ -63,6 +63,10 @@ final class Plan {
     final GraphQLSchema schema;
     final OperationDefinition operation;
     final Map<String, FragmentDefinition> fragments;
+    /** Whether some selection has {@code @skip} or {@code @include}: then the fields depend on the variables. */
+    private boolean conditional;
+    /** The root fields, collected once where they do not depend on the variables (no conditions); else null. */
+    private List<Selected> fixedRoot;
 
     private Plan(GraphQLSchema schema, OperationDefinition operation, Map<String, FragmentDefinition> fragments) {
         this.schema = schema;
@@ -112,8 +116,13 @@ final class Plan {
         }
         Plan plan = new Plan(schema, operation, fragments);
         boolean[] facts = {false};
-        return plan.answerable(schema.getQueryType(), operation.getSelectionSet(), new HashSet<>(), facts) && facts[0]
-                ? plan : null;
+        if (!plan.answerable(schema.getQueryType(), operation.getSelectionSet(), new HashSet<>(), facts) || !facts[0]) {
+            return null;
+        }
+        if (!plan.conditional) {
+            plan.fixedRoot = plan.root(CoercedVariables.emptyVariables());
+        }
+        return plan;
     }
 
     static Document parse(String query) {
@@ -170,7 +179,8 @@ final class Plan {
         return true;
     }
 
-    private static boolean conditionsOnly(List<Directive> directives) {
+    private boolean conditionsOnly(List<Directive> directives) {
+        conditional |= !directives.isEmpty();
         for (Directive directive : directives) {
             if (!directive.getName().equals("skip") && !directive.getName().equals("include")) {
                 return false;
@@ -185,6 +195,9 @@ final class Plan {
 
     /** The operation's root fields for these variables, as graphql-java collects them: merged by key, in order. */
     List<Selected> root(CoercedVariables variables) {
+        if (fixedRoot != null) {
+            return fixedRoot;
+        }
         return collect(schema.getQueryType(), List.of(operation.getSelectionSet()), variables);
     }
 
