@@ -66,6 +66,19 @@ class GraphQLOverHttpTest {
     }
 
     @Test
+    void aPageOfFactsOverGetIsRevalidatedByItsETagToo() {
+        // the hottest query, answered by a compiled plan: cacheable like any other
+        String query = "{ facts(first: 5) { edges { cursor node { id summary } } pageInfo { hasNextPage } } }";
+        String etag = given().queryParam("query", query).get("/graphql").then().statusCode(200)
+                .header("Cache-Control", "public, no-cache").extract().header("ETag");
+        assertThat(etag).startsWith("W/\"");
+        given().queryParam("query", query).header("If-None-Match", etag).get("/graphql").then().statusCode(304);
+        String asGraphQLResponse = given().accept(GRAPHQL_RESPONSE).queryParam("query", query).get("/graphql").then()
+                .statusCode(200).extract().header("ETag");
+        assertThat(asGraphQLResponse).as("another media type, another tag").isNotEqualTo(etag);
+    }
+
+    @Test
     void aMutationOverGetIsRefusedWithTheMethodsAllowedAndChangesNothing() {
         long head = Api.logHead();
         String mutation = "mutation { ingestDocument(input: {text: \"Moon Jae-in met Donald Trump in Seoul on 30 June 2019.\"}) { created } }";

@@ -71,6 +71,28 @@ class GraphQLWebSocketTest {
     }
 
     @Test
+    void aQueryOverABudgetIsRefusedThereTooAndTheConnectionGoesOn() throws Exception {
+        try (Session session = Session.open("graphql-transport-ws")) {
+            session.send(new JsonObject().put("type", "connection_init"));
+            assertThat(session.next().getString("type")).isEqualTo("connection_ack");
+            session.send(subscribe("1", Api.tooDeepQuery(), Map.of()));
+            JsonObject refused = session.next();
+            assertThat(refused.getString("type")).isEqualTo("error");
+            assertThat(refused.getJsonArray("payload").getJsonObject(0).getJsonObject("extensions").getString("code"))
+                    .isEqualTo("TOO_COSTLY");
+            StringBuilder aliases = new StringBuilder("{");
+            for (int i = 0; i < 1200; i++) {
+                aliases.append(" a").append(i).append(": topics { id }");
+            }
+            session.send(subscribe("2", aliases.append(" }").toString(), Map.of()));
+            assertThat(session.next().getJsonArray("payload").getJsonObject(0).getJsonObject("extensions").getString("code"))
+                    .isEqualTo("TOO_COSTLY");
+            session.send(subscribe("3", "{ topics { id } }", Map.of()));
+            assertThat(session.next().getJsonObject("payload").getJsonObject("data").getJsonArray("topics")).isNotEmpty();
+        }
+    }
+
+    @Test
     void aTokenThatDoesNotVerifyClosesTheConnection() throws Exception {
         try (Session session = Session.open("graphql-transport-ws")) {
             session.send(new JsonObject().put("type", "connection_init").put("payload", Map.of("Authorization", "Bearer not.a.token")));

@@ -138,8 +138,32 @@ public class GraphQLGate {
 
     /** The query's verdict: kept per query text, since it depends on that alone; then its variables'. */
     private Refusal judge(GraphQLRequest request, RoutingContext context) {
-        String query = request.query();
-        String operationName = request.operationName();
+        Verdict verdict = verdictOf(request.query(), request.operationName());
+        if (verdict.refusal() != null) {
+            return verdict.refusal();
+        }
+        if (request.get() && verdict.operation() != null && verdict.operation() != OperationDefinition.Operation.QUERY) {
+            return new Refusal(FailureKind.METHOD_NOT_ALLOWED, "a " + verdict.operation().name().toLowerCase(Locale.ROOT)
+                    + " is sent with POST: GET serves queries only", null);
+        }
+        if (request.variables() != null && !request.variables().isEmpty()) {
+            String unfit = variables(verdict.document(), request, context);
+            if (unfit != null) {
+                return new Refusal(FailureKind.INVALID_VALUE, unfit, null);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Why a query is refused whatever its variables — it does not parse, its texts or numbers are
+     * unfit, it is over a budget — or null. For what does not come through this gate: a WebSocket's.
+     */
+    Refusal refusalOf(String query, String operationName) {
+        return verdictOf(query, operationName).refusal();
+    }
+
+    private Verdict verdictOf(String query, String operationName) {
         String key = (operationName == null ? "" : operationName) + '\u0000' + query;
         Verdict verdict = verdicts.get(key);
         if (verdict == null) {
@@ -155,20 +179,7 @@ public class GraphQLGate {
                 verdicts.put(key, verdict);
             }
         }
-        if (verdict.refusal() != null) {
-            return verdict.refusal();
-        }
-        if (request.get() && verdict.operation() != null && verdict.operation() != OperationDefinition.Operation.QUERY) {
-            return new Refusal(FailureKind.METHOD_NOT_ALLOWED, "a " + verdict.operation().name().toLowerCase(Locale.ROOT)
-                    + " is sent with POST: GET serves queries only", null);
-        }
-        if (request.variables() != null && !request.variables().isEmpty()) {
-            String unfit = variables(verdict.document(), request, context);
-            if (unfit != null) {
-                return new Refusal(FailureKind.INVALID_VALUE, unfit, null);
-            }
-        }
-        return null;
+        return verdict;
     }
 
     private Refusal structure(Document document, String operationName) {
