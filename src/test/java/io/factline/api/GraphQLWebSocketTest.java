@@ -44,7 +44,7 @@ class GraphQLWebSocketTest {
             session.send(new JsonObject().put("type", "connection_init")
                     .put("payload", Map.of("Authorization", "Bearer " + DevTokens.of("ws-ingester", "ingest"))));
             assertThat(session.next().getString("type")).isEqualTo("connection_ack");
-            String text = Api.unique("Moon Jae-in met Donald Trump in Seoul on 30 June 2019.");
+            String text = Api.unique("Kim Dae-jung met Bill Clinton in Washington on 9 June 1998.");
             session.send(subscribe("1", INGEST, Map.of("text", text)));
             JsonObject next = session.next();
             assertThat(next.getString("type")).isEqualTo("next");
