@@ -51,6 +51,8 @@ public class GraphQLGate {
      * ({@code graphql.execution.CoercedVariables}); absent where the request had no variables or no single operation.
      */
     public static final String COERCED = "factline.graphql.coerced-variables";
+    /** Where an admitted request's query waits, parsed (graphql-java's {@link Document}), so no one parses it again. */
+    public static final String DOCUMENT = "factline.graphql.document";
     private static final int KEPT_VERDICTS = 512;
     private static final String WEBSOCKET_PROTOCOL = "graphql-transport-ws";
     private final PersistedQueries persisted = new PersistedQueries();
@@ -142,6 +144,7 @@ public class GraphQLGate {
         if (verdict.refusal() != null) {
             return verdict.refusal();
         }
+        context.put(DOCUMENT, verdict.document());
         if (request.get() && verdict.operation() != null && verdict.operation() != OperationDefinition.Operation.QUERY) {
             return new Refusal(FailureKind.METHOD_NOT_ALLOWED, "a " + verdict.operation().name().toLowerCase(Locale.ROOT)
                     + " is sent with POST: GET serves queries only", null);

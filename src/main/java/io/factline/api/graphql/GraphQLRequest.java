@@ -135,7 +135,8 @@ public record GraphQLRequest(String query, String operationName, JsonNode variab
         return JSON.convertValue(variables, VALUES);
     }
 
-    private static GraphQLRequest refused(FailureKind kind, String message) {
+    /** No request to run: why, as a refusal. */
+    static GraphQLRequest refused(FailureKind kind, String message) {
         return new GraphQLRequest(null, null, null, null, false, new Refusal(kind, message, null));
     }
 

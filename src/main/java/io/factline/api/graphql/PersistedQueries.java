@@ -11,7 +11,6 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.factline.api.FailureKind;
-import io.factline.api.graphql.GraphQLAnswers.Refusal;
 
 /**
  * Automatic persisted queries, Apollo's convention: a request may name its query by
@@ -47,11 +46,11 @@ final class PersistedQueries {
         }
         String unfit = form(persisted);
         if (unfit != null) {
-            return refused(FailureKind.NOT_A_GRAPHQL_REQUEST, unfit);
+            return GraphQLRequest.refused(FailureKind.NOT_A_GRAPHQL_REQUEST, unfit);
         }
         String hash = hashOf(request);
         if (request.query() != null) {
-            return hash.equals(sha256(request.query())) ? request : refused(FailureKind.NOT_A_GRAPHQL_REQUEST,
+            return hash.equals(sha256(request.query())) ? request : GraphQLRequest.refused(FailureKind.NOT_A_GRAPHQL_REQUEST,
                     "provided sha does not match query: extensions.persistedQuery.sha256Hash is the SHA-256 of the query's "
                             + "UTF-8 bytes, in hex");
         }
@@ -59,7 +58,7 @@ final class PersistedQueries {
         synchronized (queries) {
             known = queries.get(hash);
         }
-        return known == null ? refused(FailureKind.PERSISTED_QUERY_NOT_FOUND, NOT_FOUND) : request.withQuery(known);
+        return known == null ? GraphQLRequest.refused(FailureKind.PERSISTED_QUERY_NOT_FOUND, NOT_FOUND) : request.withQuery(known);
     }
 
     /** Keeps an admitted request's query under its hash, where it came with both. */
@@ -98,9 +97,5 @@ final class PersistedQueries {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java has SHA-256", e);
         }
-    }
-
-    private static GraphQLRequest refused(FailureKind kind, String message) {
-        return new GraphQLRequest(null, null, null, null, false, new Refusal(kind, message, null));
     }
 }

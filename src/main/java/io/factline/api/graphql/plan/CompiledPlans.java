@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import graphql.language.Document;
 import graphql.schema.GraphQLSchema;
 import io.factline.api.graphql.GraphQLAnswers;
 import io.factline.api.graphql.GraphQLGate;
@@ -110,7 +111,7 @@ public class CompiledPlans {
             return;
         }
         String contentType = responseType(context);
-        Plan plan = contentType == null ? null : plan(request);
+        Plan plan = contentType == null ? null : plan(request, context.get(GraphQLGate.DOCUMENT));
         if (plan == null) {
             context.next();
             return;
@@ -136,15 +137,16 @@ public class CompiledPlans {
                 });
     }
 
-    private Plan plan(GraphQLRequest request) {
+    /** The plan of the request's query, compiled from the document the gate parsed. */
+    private Plan plan(GraphQLRequest request, Document document) {
         String query = request.query();
-        if (query == null || query.length() > LONGEST_QUERY) {
+        if (query == null || document == null || query.length() > LONGEST_QUERY) {
             return null;
         }
         String key = (request.operationName() == null ? "" : request.operationName()) + '\u0000' + query;
         Optional<Plan> plan = plans.get(key);
         if (plan == null) {
-            plan = Optional.ofNullable(Plan.compile(schema.get(), query, request.operationName()));
+            plan = Optional.ofNullable(Plan.compile(schema.get(), document, request.operationName()));
             plans.put(key, plan);
         }
         return plan.orElse(null);

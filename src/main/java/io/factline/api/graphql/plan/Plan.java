@@ -22,9 +22,6 @@ import graphql.language.SelectionSet;
 import graphql.language.Value;
 import graphql.language.VariableDefinition;
 import graphql.language.VariableReference;
-import graphql.parser.Parser;
-import graphql.parser.ParserEnvironment;
-import graphql.parser.ParserOptions;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
@@ -75,13 +72,7 @@ final class Plan {
     }
 
     /** The plan of an operation, or null where graphql-java is to answer it. */
-    static Plan compile(GraphQLSchema schema, String query, String operationName) {
-        Document document;
-        try {
-            document = parse(query);
-        } catch (RuntimeException e) {
-            return null;
-        }
+    static Plan compile(GraphQLSchema schema, Document document, String operationName) {
         if (!new Validator().validateDocument(schema, document, Locale.ENGLISH).isEmpty()) {
             return null;
         }
@@ -123,11 +114,6 @@ final class Plan {
             plan.fixedRoot = plan.root(CoercedVariables.emptyVariables());
         }
         return plan;
-    }
-
-    static Document parse(String query) {
-        ParserOptions options = ParserOptions.getDefaultOperationParserOptions().transform(o -> o.maxTokens(15_000).maxRuleDepth(200));
-        return new Parser().parseDocument(ParserEnvironment.newParserEnvironment().document(query).parserOptions(options).build());
     }
 
     /** Whether a plan answers every field of the selection, whatever the variables (directives left aside). */
