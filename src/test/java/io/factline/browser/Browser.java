@@ -26,6 +26,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.factline.testing.Api;
@@ -63,6 +64,8 @@ final class Browser implements AutoCloseable {
                 "--window-size=1280,900", "--user-data-dir=" + profile.toAbsolutePath());
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        // the app re-renders a view after each answer: an element found a moment ago may be gone; look again
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     /** A browser on the test application, or the test skipped when Chromium or chromedriver is missing. */
