@@ -23,7 +23,7 @@ import io.restassured.response.Response;
  * The compiled plans answer as graphql-java does. The test profile runs them in verify mode: each
  * compilable query is answered both ways and a difference answers 500. Here: queries of every shape a
  * plan compiles (aliases, fragments, variables and their defaults, @skip/@include, paging to the end,
- * empty pages, every filter, retracted facts, total counts), each required to be compared and equal;
+ * empty pages, every filter, retracted facts, total counts, the facts of a root actor, topic or document), each required to be compared and equal;
  * and requests a plan must leave to graphql-java (errors, other fields), required not to be compared.
  */
 @QuarkusTest
@@ -171,6 +171,32 @@ class CompiledPlansTest {
     }
 
     @Test
+    void theFactsOfAnActorATopicAndADocument() {
+        String id = assertMeeting("2015-10-17", "park-geun-hye", "barack-obama");
+        String page = "{ totalCount edges { cursor node { id type date { start } actors { role actor { id name } } } } "
+                + "pageInfo { hasNextPage endCursor } __typename }";
+        compiled("query($id: ID!, $f: FactFilter) { actor(id: $id) { id name kind __typename facts(filter: $f, first: 2) "
+                + page + " } }", Map.of("id", "park-geun-hye", "f", Map.of("from", "2015-01-01")));
+        compiled("{ a: actor(id: \"barack-obama\") { n: name recent: facts(first: 1) " + page + " all: facts(first: 50, "
+                + "filter: {includeRetracted: true, types: [MEETING]}) { edges { node { id } } } } "
+                + "t: topic(id: \"china\") { id name facts(filter: {actors: [\"park-geun-hye\"]}) " + page + " } "
+                + "facts(first: 1) { edges { cursor } } }", Map.of());
+        var document = compiled("query($doc: ID!) { document(id: $doc) { id title facts(first: 50, includeRetracted: true) "
+                + page + " } }", Map.of("doc", documentId));
+        assertThat(document.<List<String>>path("data.document.facts.edges.node.id")).contains(id);
+        // the explorer's "more facts" of an actor: the second page, by cursor
+        String more = "query More($id: ID!, $after: String) { actor(id: $id) { facts(first: 1, after: $after) { ...page } } } "
+                + "fragment page on FactConnection { edges { cursor node { id } } pageInfo { hasNextPage endCursor } }";
+        String after = compiled(more, Map.of("id", "park-geun-hye")).path("data.actor.facts.pageInfo.endCursor");
+        compiled(more, Map.of("id", "park-geun-hye", "after", after));
+        // none by that id: null, as graphql-java answers
+        var none = compiled("{ actor(id: \"nobody-at-all\") { id facts { totalCount } } topic(id: \"no-such-topic\") { id } "
+                + "document(id: \"not-a-uuid\") { id } d: document(id: \"00000000-0000-0000-0000-000000000000\") { title } }", Map.of());
+        assertThat(none.<Object>path("data.actor")).isNull();
+        assertThat(none.<Object>path("data.d")).isNull();
+    }
+
+    @Test
     void theAnswersMediaTypeFollowsTheAcceptHeader() {
         for (String accept : List.of("application/graphql-response+json", "application/json;q=0.5",
                 "application/graphql-response+json, application/json;q=0.9", "*/*", "text/html, */*;q=0.1")) {
@@ -196,6 +222,11 @@ class CompiledPlansTest {
         passedOn("{ facts(first: 1) { edges { node { id } } } topics { id } }", Map.of());
         passedOn("{ facts(first: 1) { edges { node { idd } } } }", Map.of());
         passedOn("{ timeline { period } }", Map.of());
+        passedOn("{ actor(id: \"park-geun-hye\") { aliases facts { totalCount } } }", Map.of());
+        passedOn("{ actor(id: \"park-geun-hye\") { coActors { count } } }", Map.of());
+        passedOn("{ actor(id: \"park-geun-hye\") { facts(first: 0) { totalCount } } }", Map.of());
+        passedOn("{ document(id: \"" + documentId + "\") { text } }", Map.of());
+        passedOn("{ facts(first: 1) { edges { node { actors { actor { facts { totalCount } } } } } } }", Map.of());
         passedOn("mutation { reextract(document: \"x\") { documents } }", Map.of());
         assertThat(plans.mismatches()).isZero();
         assertThat(plans.compared()).isPositive();

@@ -21,7 +21,10 @@ import io.factline.api.graphql.GraphQLGate;
 import io.factline.api.graphql.GraphQLResults;
 import io.factline.api.graphql.GraphQLRequest;
 import io.factline.config.FactlineConfig;
+import io.factline.query.ActorQueries;
+import io.factline.query.DocumentQueries;
 import io.factline.query.FactQueries;
+import io.factline.query.TopicQueries;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -56,6 +59,12 @@ public class CompiledPlans {
     FactlineConfig config;
     @Inject
     FactQueries facts;
+    @Inject
+    ActorQueries actors;
+    @Inject
+    TopicQueries topics;
+    @Inject
+    DocumentQueries documents;
     @Inject
     Vertx vertx;
 
@@ -119,7 +128,7 @@ public class CompiledPlans {
         // the variables as the gate coerced them for the same operation of the same text; else coerced here
         graphql.execution.CoercedVariables coerced = context.get(GraphQLGate.COERCED);
         Answer.of(plan, coerced, coerced != null || request.variables() == null || request.variables().isNull() ? null
-                        : request.variableValues(), facts, !verify, config.graphql().maxObjects())
+                        : request.variableValues(), new Reads(facts, actors, topics, documents), !verify, config.graphql().maxObjects())
                 .subscribe().with(body -> {
                     if (verify) {
                         compare(context, contentType, body);

@@ -32,14 +32,15 @@ import graphql.validation.Validator;
 /**
  * A query operation, parsed and validated, whose every field a compiled plan can answer: the root's
  * {@code facts} connections, down through their edges, page info, total count and the fact documents'
- * own fields. What a plan cannot answer — any other field, a mutation, a subscription, a directive other
+ * own fields; and the root's {@code actor}, {@code topic} and {@code document} with their own fields and
+ * {@code facts} connections. What a plan cannot answer — any other field, a mutation, a subscription, a directive other
  * than {@code @skip}/{@code @include}, a document graphql-java would not validate — has no plan.
  */
 final class Plan {
 
     /** What a plan answers, per type: fields read from the stored fact document or its page. */
     private static final Map<String, Set<String>> ANSWERED = Map.ofEntries(
-            Map.entry("Query", Set.of("facts")),
+            Map.entry("Query", Set.of("facts", "actor", "topic", "document")),
             Map.entry("FactConnection", Set.of("edges", "pageInfo", "totalCount")),
             Map.entry("FactEdge", Set.of("cursor", "node")),
             Map.entry("PageInfo", Set.of("hasNextPage", "hasPreviousPage", "startCursor", "endCursor")),
@@ -54,6 +55,15 @@ final class Plan {
             Map.entry("Document", Set.of("id", "title")),
             Map.entry("HistoryEntry", Set.of("version", "type", "at", "by", "reason")),
             Map.entry("Extraction", Set.of("extractorVersion", "cameo", "plover", "target")));
+
+    /**
+     * What a plan answers of a root {@code actor}, {@code topic} or {@code document}: the fields of its view
+     * and its facts connections. (Below a fact, the same types answer only what the fact document holds.)
+     */
+    private static final Map<String, Set<String>> ANSWERED_AT_ROOT = Map.of(
+            "Actor", Set.of("id", "name", "kind", "facts"),
+            "Topic", Set.of("id", "name", "facts"),
+            "Document", Set.of("id", "title", "facts"));
 
     private static final String TYPENAME = "__typename";
 
@@ -106,8 +116,8 @@ final class Plan {
             }
         }
         Plan plan = new Plan(schema, operation, fragments);
-        boolean[] facts = {false};
-        if (!plan.answerable(schema.getQueryType(), operation.getSelectionSet(), new HashSet<>(), facts) || !facts[0]) {
+        boolean[] reads = {false};
+        if (!plan.answerable(schema.getQueryType(), false, operation.getSelectionSet(), new HashSet<>(), reads) || !reads[0]) {
             return null;
         }
         if (!plan.conditional) {
@@ -116,9 +126,13 @@ final class Plan {
         return plan;
     }
 
-    /** Whether a plan answers every field of the selection, whatever the variables (directives left aside). */
-    private boolean answerable(GraphQLObjectType type, SelectionSet selections, Set<String> inFragments, boolean[] facts) {
-        Set<String> answered = ANSWERED.get(type.getName());
+    /**
+     * Whether a plan answers every field of the selection, whatever the variables (directives left aside).
+     * {@code root}: the type is a root field's (an actor, topic or document looked up by id).
+     */
+    private boolean answerable(GraphQLObjectType type, boolean root, SelectionSet selections, Set<String> inFragments,
+                               boolean[] reads) {
+        Set<String> answered = (root ? ANSWERED_AT_ROOT : ANSWERED).get(type.getName());
         if (answered == null) {
             return false;
         }
@@ -133,19 +147,20 @@ final class Plan {
                 if (!answered.contains(field.getName())) {
                     return false;
                 }
-                if (type == schema.getQueryType()) {
-                    facts[0] = true;
-                }
+                boolean atQuery = type == schema.getQueryType();
+                reads[0] |= atQuery;
                 GraphQLType fieldType = GraphQLTypeUtil.unwrapAll(type.getFieldDefinition(field.getName()).getType());
                 if (fieldType instanceof GraphQLObjectType object) {
-                    if (field.getSelectionSet() == null || !answerable(object, field.getSelectionSet(), inFragments, facts)) {
+                    boolean rootField = atQuery && !field.getName().equals("facts");
+                    if (field.getSelectionSet() == null
+                            || !answerable(object, rootField, field.getSelectionSet(), inFragments, reads)) {
                         return false;
                     }
                 }
             } else if (selection instanceof InlineFragment inline) {
                 if (!conditionsOnly(inline.getDirectives()) || inline.getTypeCondition() != null
                         && !inline.getTypeCondition().getName().equals(type.getName())
-                        || !answerable(type, inline.getSelectionSet(), inFragments, facts)) {
+                        || !answerable(type, root, inline.getSelectionSet(), inFragments, reads)) {
                     return false;
                 }
             } else if (selection instanceof FragmentSpread spread) {
@@ -154,8 +169,8 @@ final class Plan {
                         || !fragment.getTypeCondition().getName().equals(type.getName())) {
                     return false;
                 }
-                if (inFragments.add(spread.getName() + '@' + type.getName())
-                        && !answerable(type, fragment.getSelectionSet(), inFragments, facts)) {
+                if (inFragments.add(spread.getName() + '@' + type.getName() + (root ? "@root" : ""))
+                        && !answerable(type, root, fragment.getSelectionSet(), inFragments, reads)) {
                     return false;
                 }
             } else {
