@@ -65,8 +65,15 @@ final class ServiceProcess implements AutoCloseable {
             port = socket.getLocalPort();
         }
         Files.createDirectories(log.toAbsolutePath().getParent());
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
+        java.util.List<String> command = new java.util.ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // e.g. a JFR recording or another collector, to profile the service as the benchmark loads it
+        String options = Bench.env("FACTLINE_BENCH_SERVICE_JAVA_OPTIONS", "");
+        if (!options.isBlank()) {
+            command.addAll(java.util.Arrays.asList(options.trim().split("\\s+")));
+        }
+        command.addAll(java.util.List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(name -> name.startsWith("FACTLINE_") || name.startsWith("QUARKUS_"));
         env.putAll(settings);
