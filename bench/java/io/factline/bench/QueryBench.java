@@ -38,8 +38,8 @@ final class QueryBench {
         Pgbench.Result raw = Pgbench.run(db, BEST_SQL, clients, (int) measure.toSeconds());
         report.add("GraphQL page of 20 facts, 4 clients", ours.perSecond(), "queries/s", raw.tps(),
                 "the best SQL for it (pgbench)", 0.4,
-                String.format("p50 %.1f ms, p99 %.1f ms (target p99 < 25 ms); client: %s", ours.p50Ms(), ours.p99Ms(),
-                        Wrk.available() ? "wrk" : "Java HttpClient"));
+                String.format("p50 %.1f ms, p99 %.1f ms (target p99 < 25 ms); client: %s, after %d s of warm-up", ours.p50Ms(),
+                        ours.p99Ms(), Wrk.available() ? "wrk" : "Java HttpClient", warmUp.toSeconds()));
         if (Wrk.available()) {
             Timed.Result rest = Wrk.run(service.port, clients, warmUp, measure, REST_SCRIPT);
             report.add("the same page over REST, 4 clients", rest.perSecond(), "queries/s", raw.tps(),
