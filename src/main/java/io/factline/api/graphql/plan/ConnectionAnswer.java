@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.factline.api.graphql.plan.Plan.NotAnswered;
 import io.factline.api.graphql.plan.Plan.Selected;
 import io.factline.projection.FactDoc;
@@ -22,9 +20,7 @@ final class ConnectionAnswer {
     private final FactFilter filter;
     private final int first;
     private final String after;
-    /** What of each stored document the selection reads. */
-    private final PrunedRead.Need need;
-    private List<JsonNode> docs = List.of();
+    private List<StoredDoc> docs = List.of();
     private boolean hasNext;
     private Long total;
 
@@ -33,7 +29,6 @@ final class ConnectionAnswer {
         this.filter = filter;
         this.first = first;
         this.after = after;
-        this.need = PrunedRead.ofFact(nodes(field));
     }
 
     /** How many facts it answers (for the response budget). */
@@ -45,9 +40,9 @@ final class ConnectionAnswer {
         return facts.pageDocuments(filter, first, after, counted)
                 .invoke(stored -> {
                     hasNext = stored.size() > first;
-                    List<JsonNode> read = new ArrayList<>(Math.min(stored.size(), first));
+                    List<StoredDoc> read = new ArrayList<>(Math.min(stored.size(), first));
                     for (int i = 0; i < stored.size() && i < first; i++) {
-                        read.add(PrunedRead.read(stored.get(i), need));
+                        read.add(StoredDoc.of(stored.get(i)));
                     }
                     docs = read;
                 })
@@ -57,7 +52,7 @@ final class ConnectionAnswer {
 
     void write(JsonText out) {
         List<String> cursors = new ArrayList<>(docs.size());
-        for (JsonNode doc : docs) {
+        for (StoredDoc doc : docs) {
             cursors.add(cursorOf(doc));
         }
         out.beginObject();
@@ -104,21 +99,6 @@ final class ConnectionAnswer {
         out.endObject();
     }
 
-    /** The fact selections under the connection's {@code edges { node }}, every alias merged. */
-    private static List<Selected> nodes(Selected connection) {
-        List<Selected> nodes = new ArrayList<>();
-        for (Selected field : connection.below()) {
-            if (field.name().equals("edges")) {
-                for (Selected edge : field.below()) {
-                    if (edge.name().equals("node")) {
-                        nodes.addAll(edge.below());
-                    }
-                }
-            }
-        }
-        return nodes;
-    }
-
     private boolean asksTotal() {
         for (Selected below : field.below()) {
             if (below.name().equals("totalCount")) {
@@ -129,9 +109,15 @@ final class ConnectionAnswer {
     }
 
     /** FactQueries.cursorOf: the date's start (undated facts sort last), then the id. */
-    private static String cursorOf(JsonNode doc) {
-        JsonNode start = doc.path("date").get("start");
-        LocalDate sortDate = start == null || start.isNull() ? FactDoc.UNDATED : LocalDate.parse(start.textValue());
-        return new Cursor(sortDate, UUID.fromString(doc.get("id").textValue())).encode();
+    private static String cursorOf(StoredDoc doc) {
+        int date = doc.member(0, "date");
+        int start = date == -1 ? -1 : doc.member(date, "start");
+        int id = doc.member(0, "id");
+        if (id == -1 || doc.kind(id) != StoredDoc.STRING || start != -1 && doc.kind(start) != StoredDoc.STRING
+                && doc.kind(start) != StoredDoc.NULL) {
+            throw new NotAnswered("a document without its cursor");
+        }
+        LocalDate sortDate = start == -1 || doc.kind(start) == StoredDoc.NULL ? FactDoc.UNDATED : LocalDate.parse(doc.string(start));
+        return new Cursor(sortDate, UUID.fromString(doc.string(id))).encode();
     }
 }

@@ -2,8 +2,6 @@ package io.factline.api.graphql.plan;
 
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.factline.api.graphql.plan.Plan.NotAnswered;
 import io.factline.api.graphql.plan.Plan.Selected;
 
@@ -18,34 +16,35 @@ final class FactWriter {
     private FactWriter() {
     }
 
-    static void fact(JsonText out, JsonNode doc, List<Selected> selection) {
+    static void fact(JsonText out, StoredDoc doc, List<Selected> selection) {
+        int fact = 0;
         out.beginObject();
         for (Selected field : selection) {
             out.name(field.key());
             switch (field.name()) {
                 case "__typename" -> out.string("Fact");
-                case "id", "type", "status", "origin", "summary", "recordedAt", "updatedAt" -> out.string(text(doc, field.name(), true));
-                case "retractionReason" -> out.string(text(doc, field.name(), false));
-                case "version" -> out.number(integer(doc, "version"));
-                case "date" -> date(out, object(doc, "date", true), field.below());
+                case "id", "type", "status", "origin", "summary", "recordedAt", "updatedAt" -> text(out, doc, fact, field.name(), true);
+                case "retractionReason" -> text(out, doc, fact, field.name(), false);
+                case "version" -> out.number(integer(doc, fact, "version"));
+                case "date" -> date(out, doc, object(doc, fact, "date", true), field.below());
                 case "actors" -> {
                     out.beginList();
-                    for (JsonNode role : list(doc, "actors")) {
+                    for (int role = doc.first(list(doc, fact, "actors")); role != -1; role = doc.next(role)) {
                         out.beginObject();
                         for (Selected below : field.below()) {
                             out.name(below.key());
                             switch (below.name()) {
                                 case "__typename" -> out.string("FactActor");
-                                case "role" -> out.string(text(role, "role", true));
+                                case "role" -> text(out, doc, role, "role", true);
                                 case "actor" -> {
-                                    JsonNode actor = object(role, "actor", true);
+                                    int actor = object(doc, role, "actor", true);
                                     out.beginObject();
                                     for (Selected a : below.below()) {
                                         out.name(a.key());
                                         switch (a.name()) {
                                             case "__typename" -> out.string("Actor");
-                                            case "id", "name" -> out.string(text(actor, a.name(), true));
-                                            case "kind" -> out.string(text(actor, "kind", false));
+                                            case "id", "name" -> text(out, doc, actor, a.name(), true);
+                                            case "kind" -> text(out, doc, actor, "kind", false);
                                             default -> throw new NotAnswered(a.name());
                                         }
                                     }
@@ -60,13 +59,13 @@ final class FactWriter {
                 }
                 case "topics" -> {
                     out.beginList();
-                    for (JsonNode topic : list(doc, "topics")) {
+                    for (int topic = doc.first(list(doc, fact, "topics")); topic != -1; topic = doc.next(topic)) {
                         out.beginObject();
                         for (Selected below : field.below()) {
                             out.name(below.key());
                             switch (below.name()) {
                                 case "__typename" -> out.string("Topic");
-                                case "id", "name" -> out.string(text(topic, below.name(), true));
+                                case "id", "name" -> text(out, doc, topic, below.name(), true);
                                 default -> throw new NotAnswered(below.name());
                             }
                         }
@@ -76,24 +75,24 @@ final class FactWriter {
                 }
                 case "sources" -> {
                     out.beginList();
-                    for (JsonNode source : list(doc, "sources")) {
+                    for (int source = doc.first(list(doc, fact, "sources")); source != -1; source = doc.next(source)) {
                         out.beginObject();
                         for (Selected below : field.below()) {
                             out.name(below.key());
                             switch (below.name()) {
                                 case "__typename" -> out.string("Source");
-                                case "quote" -> out.string(text(source, "quote", true));
-                                case "start", "end" -> out.number(integer(source, below.name()));
-                                case "confidence" -> out.floatNumber(decimal(source, "confidence"));
+                                case "quote" -> text(out, doc, source, "quote", true);
+                                case "start", "end" -> out.number(integer(doc, source, below.name()));
+                                case "confidence" -> out.floatNumber(decimal(doc, source, "confidence"));
                                 case "document" -> {
-                                    JsonNode document = object(source, "document", true);
+                                    int document = object(doc, source, "document", true);
                                     out.beginObject();
                                     for (Selected d : below.below()) {
                                         out.name(d.key());
                                         switch (d.name()) {
                                             case "__typename" -> out.string("Document");
-                                            case "id" -> out.string(text(document, "id", true));
-                                            case "title" -> out.string(text(document, "title", false));
+                                            case "id" -> text(out, doc, document, "id", true);
+                                            case "title" -> text(out, doc, document, "title", false);
                                             default -> throw new NotAnswered(d.name());
                                         }
                                     }
@@ -108,15 +107,15 @@ final class FactWriter {
                 }
                 case "history" -> {
                     out.beginList();
-                    for (JsonNode change : list(doc, "history")) {
+                    for (int change = doc.first(list(doc, fact, "history")); change != -1; change = doc.next(change)) {
                         out.beginObject();
                         for (Selected below : field.below()) {
                             out.name(below.key());
                             switch (below.name()) {
                                 case "__typename" -> out.string("HistoryEntry");
-                                case "version" -> out.number(integer(change, "version"));
-                                case "type", "at" -> out.string(text(change, below.name(), true));
-                                case "by", "reason" -> out.string(text(change, below.name(), false));
+                                case "version" -> out.number(integer(doc, change, "version"));
+                                case "type", "at" -> text(out, doc, change, below.name(), true);
+                                case "by", "reason" -> text(out, doc, change, below.name(), false);
                                 default -> throw new NotAnswered(below.name());
                             }
                         }
@@ -125,8 +124,8 @@ final class FactWriter {
                     out.endList();
                 }
                 case "extraction" -> {
-                    JsonNode extraction = object(doc, "extraction", false);
-                    if (extraction == null) {
+                    int extraction = object(doc, fact, "extraction", false);
+                    if (extraction == -1) {
                         out.nullValue();
                         break;
                     }
@@ -135,14 +134,14 @@ final class FactWriter {
                         out.name(below.key());
                         switch (below.name()) {
                             case "__typename" -> out.string("Extraction");
-                            case "extractorVersion" -> out.string(text(extraction, "extractorVersion", true));
-                            case "cameo", "plover" -> out.string(text(extraction, below.name(), false));
+                            case "extractorVersion" -> text(out, doc, extraction, "extractorVersion", true);
+                            case "cameo", "plover" -> text(out, doc, extraction, below.name(), false);
                             case "target" -> {
-                                JsonNode target = object(extraction, "target", false);
-                                if (target == null) {
+                                int target = object(doc, extraction, "target", false);
+                                if (target == -1) {
                                     out.nullValue();
                                 } else {
-                                    date(out, target, below.below());
+                                    date(out, doc, target, below.below());
                                 }
                             }
                             default -> throw new NotAnswered(below.name());
@@ -156,71 +155,74 @@ final class FactWriter {
         out.endObject();
     }
 
-    private static void date(JsonText out, JsonNode date, List<Selected> selection) {
+    private static void date(JsonText out, StoredDoc doc, int date, List<Selected> selection) {
         out.beginObject();
         for (Selected field : selection) {
             out.name(field.key());
             switch (field.name()) {
                 case "__typename" -> out.string("FactDate");
-                case "start", "end", "text" -> out.string(text(date, field.name(), false));
-                case "precision" -> out.string(text(date, "precision", true));
+                case "start", "end", "text" -> text(out, doc, date, field.name(), false);
+                case "precision" -> text(out, doc, date, "precision", true);
                 default -> throw new NotAnswered(field.name());
             }
         }
         out.endObject();
     }
 
-    private static String text(JsonNode parent, String name, boolean nonNull) {
-        JsonNode value = parent.get(name);
-        if (value == null || value.isNull()) {
+    /** A text member, as graphql-java's String: null only where the field may be null. */
+    private static void text(JsonText out, StoredDoc doc, int parent, String name, boolean nonNull) {
+        int value = doc.member(parent, name);
+        if (value == -1 || doc.kind(value) == StoredDoc.NULL) {
             if (nonNull) {
                 throw new NotAnswered("no " + name);
             }
-            return null;
+            out.nullValue();
+            return;
         }
-        if (!value.isTextual()) {
+        if (doc.kind(value) != StoredDoc.STRING) {
             throw new NotAnswered(name + " is no text");
         }
-        return value.textValue();
+        doc.writeString(out, value);
     }
 
-    private static int integer(JsonNode parent, String name) {
-        JsonNode value = parent.get(name);
-        if (value == null || !value.isInt()) {
+    private static int integer(StoredDoc doc, int parent, String name) {
+        int value = doc.member(parent, name);
+        if (value == -1) {
             throw new NotAnswered(name + " is no int");
         }
-        return value.intValue();
+        return doc.intValue(value);
     }
 
-    private static double decimal(JsonNode parent, String name) {
-        JsonNode value = parent.get(name);
-        if (value == null || !value.isNumber()) {
+    private static double decimal(StoredDoc doc, int parent, String name) {
+        int value = doc.member(parent, name);
+        if (value == -1) {
             throw new NotAnswered(name + " is no number");
         }
-        double number = value.doubleValue();
+        double number = doc.doubleValue(value);
         if (Double.isNaN(number) || Double.isInfinite(number)) {
             throw new NotAnswered(name + " is no finite number");
         }
         return number;
     }
 
-    private static JsonNode object(JsonNode parent, String name, boolean nonNull) {
-        JsonNode value = parent.get(name);
-        if (value == null || value.isNull()) {
+    /** An object member; -1 where it is null or missing and may be. */
+    private static int object(StoredDoc doc, int parent, String name, boolean nonNull) {
+        int value = doc.member(parent, name);
+        if (value == -1 || doc.kind(value) == StoredDoc.NULL) {
             if (nonNull) {
                 throw new NotAnswered("no " + name);
             }
-            return null;
+            return -1;
         }
-        if (!value.isObject()) {
+        if (doc.kind(value) != StoredDoc.OBJECT) {
             throw new NotAnswered(name + " is no object");
         }
         return value;
     }
 
-    private static JsonNode list(JsonNode parent, String name) {
-        JsonNode value = parent.get(name);
-        if (value == null || !value.isArray()) {
+    private static int list(StoredDoc doc, int parent, String name) {
+        int value = doc.member(parent, name);
+        if (value == -1 || doc.kind(value) != StoredDoc.ARRAY) {
             throw new NotAnswered(name + " is no list");
         }
         return value;

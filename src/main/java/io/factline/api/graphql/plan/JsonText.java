@@ -47,13 +47,13 @@ final class JsonText {
         return this;
     }
 
-    /** A member's name; its value follows. */
+    /** A member's name, a GraphQL name (letters, digits, underscores: nothing to escape); its value follows. */
     JsonText name(String name) {
         if (hasMember[depth]) {
             out.append(',');
         }
         hasMember[depth] = true;
-        string(out, name);
+        out.append('"').append(name).append('"');
         out.append(':');
         nameWritten = true;
         return this;
@@ -66,6 +66,13 @@ final class JsonText {
         } else {
             string(out, value);
         }
+        return this;
+    }
+
+    /** A string whose characters need no escape, written as they are. */
+    JsonText rawString(String text, int from, int to) {
+        value();
+        out.append('"').append(text, from, to).append('"');
         return this;
     }
 
