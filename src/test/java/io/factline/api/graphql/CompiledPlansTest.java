@@ -212,6 +212,18 @@ class CompiledPlansTest {
     }
 
     @Test
+    void aBrowsersSameOriginRequestIsComparedToo() {
+        // the explorer's requests carry Origin: graphql-java's copy must still be same-origin for CORS
+        long compared = plans.compared();
+        long mismatches = plans.mismatches();
+        Api.writer().header("Origin", "http://localhost:" + io.restassured.RestAssured.port).contentType(ContentType.JSON)
+                .body(Map.of("query", "{ facts(first: 2) { edges { cursor } } }")).post("/graphql")
+                .then().statusCode(200).body("errors", nullValue());
+        assertThat(plans.mismatches()).isEqualTo(mismatches);
+        assertThat(plans.compared()).isEqualTo(compared + 1);
+    }
+
+    @Test
     void errorsAndOtherFieldsAreGraphQLJavas() {
         passedOn("{ facts(after: \"nonsense\") { edges { cursor } } }", Map.of()).path("errors[0].extensions.code");
         passedOn("{ facts(first: 0) { edges { cursor } } }", Map.of());

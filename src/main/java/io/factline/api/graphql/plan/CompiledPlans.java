@@ -174,8 +174,13 @@ public class CompiledPlans {
     /** Verify mode: the same request from graphql-java, compared by status, media type and body. */
     private void compare(RoutingContext context, String contentType, String body) {
         var in = context.request();
-        RequestOptions options = new RequestOptions().setMethod(in.method()).setHost("127.0.0.1")
-                .setPort(in.localAddress().port()).setURI(in.uri());
+        // sent to this server, with the caller's Host: an Origin of the same host stays same-origin for CORS
+        var authority = in.authority();
+        RequestOptions options = new RequestOptions().setMethod(in.method())
+                .setServer(io.vertx.core.net.SocketAddress.inetSocketAddress(in.localAddress().port(), "127.0.0.1"))
+                .setHost(authority == null ? "127.0.0.1" : authority.host())
+                .setPort(authority == null ? in.localAddress().port() : authority.port() < 0 ? 80 : authority.port())
+                .setURI(in.uri());
         in.headers().forEach(header -> {
             String name = header.getKey().toLowerCase(Locale.ROOT);
             // the bodies are compared as written, before any gzip
