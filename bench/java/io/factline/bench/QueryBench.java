@@ -27,21 +27,21 @@ final class QueryBench {
              ORDER BY d.sort_date, d.fact_id LIMIT 21;
             """;
 
+    private static final int CLIENTS = 4;
+
     private QueryBench() {
     }
 
     static void run(Report report, BenchDatabase db, ServiceProcess service, Duration warmUp, Duration measure)
             throws Exception {
-        int clients = 4;
-        Timed.Result ours = Wrk.available() ? Wrk.run(service.port, clients, warmUp, measure, wrkScript())
-                : javaClient(service, clients, warmUp, measure);
-        Pgbench.Result raw = Pgbench.run(db, BEST_SQL, clients, (int) measure.toSeconds());
+        Timed.Result ours = graphQLPage(service, warmUp, measure);
+        Pgbench.Result raw = Pgbench.run(db, BEST_SQL, CLIENTS, (int) measure.toSeconds());
         report.add("GraphQL page of 20 facts, 4 clients", ours.perSecond(), "queries/s", raw.tps(),
                 "the best SQL for it (pgbench)", 0.4,
                 String.format("p50 %.1f ms, p99 %.1f ms (target p99 < 25 ms); client: %s, after %d s of warm-up", ours.p50Ms(),
                         ours.p99Ms(), Wrk.available() ? "wrk" : "Java HttpClient", warmUp.toSeconds()));
         if (Wrk.available()) {
-            Timed.Result rest = Wrk.run(service.port, clients, warmUp, measure, REST_SCRIPT);
+            Timed.Result rest = Wrk.run(service.port, CLIENTS, warmUp, measure, REST_SCRIPT);
             report.add("the same page over REST, 4 clients", rest.perSecond(), "queries/s", raw.tps(),
                     "the best SQL for it (pgbench)", Double.NaN,
                     String.format("p50 %.1f ms, p99 %.1f ms; for comparison, no target", rest.p50Ms(), rest.p99Ms()));
@@ -51,13 +51,17 @@ final class QueryBench {
     /** The GraphQL page again, from a service whose compiled plans are off: graphql-java executes it. */
     static void graphQLJava(Report report, BenchDatabase db, ServiceProcess service, Duration warmUp, Duration measure)
             throws Exception {
-        int clients = 4;
-        Timed.Result ours = Wrk.available() ? Wrk.run(service.port, clients, warmUp, measure, wrkScript())
-                : javaClient(service, clients, warmUp, measure);
-        Pgbench.Result raw = Pgbench.run(db, BEST_SQL, clients, (int) measure.toSeconds());
+        Timed.Result ours = graphQLPage(service, warmUp, measure);
+        Pgbench.Result raw = Pgbench.run(db, BEST_SQL, CLIENTS, (int) measure.toSeconds());
         report.add("the GraphQL page, compiled plans off (graphql-java), 4 clients", ours.perSecond(), "queries/s", raw.tps(),
                 "the best SQL for it (pgbench)", Double.NaN,
                 String.format("p50 %.1f ms, p99 %.1f ms; before the compiled plans, for comparison", ours.p50Ms(), ours.p99Ms()));
+    }
+
+    /** The GraphQL page from this service: wrk where installed, else the JVM's HTTP client. */
+    private static Timed.Result graphQLPage(ServiceProcess service, Duration warmUp, Duration measure) throws Exception {
+        return Wrk.available() ? Wrk.run(service.port, CLIENTS, warmUp, measure, wrkScript())
+                : javaClient(service, CLIENTS, warmUp, measure);
     }
 
     /** The same page from the REST facts endpoint, to show how much of the GraphQL cost is GraphQL's. */

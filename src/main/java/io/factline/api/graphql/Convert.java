@@ -21,7 +21,7 @@ import io.factline.query.FactQueries;
 import io.factline.query.Page;
 
 /** From GraphQL inputs to the commands' and queries' types, and from pages to connections. */
-final class Convert {
+public final class Convert {
 
     private Convert() {
     }
@@ -72,7 +72,8 @@ final class Convert {
                 s.quote(), s.start(), s.end(), s.confidence())).toList();
     }
 
-    static UUID uuidOrNull(String id) {
+    /** An id as GraphQL reads one: a UUID, or null where it is none (so it names nothing). */
+    public static UUID uuidOrNull(String id) {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {

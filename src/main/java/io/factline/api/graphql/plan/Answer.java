@@ -39,8 +39,7 @@ final class Answer {
     static Uni<String> of(Plan plan, CoercedVariables coerced, Map<String, Object> rawVariables, Reads reads,
                           boolean counted, int maxObjects) {
         List<Selected> root;
-        List<ConnectionAnswer> connections = new ArrayList<>();
-        List<ParentAnswer> parents = new ArrayList<>();
+        List<FieldAnswer> answers = new ArrayList<>(); // one per root field but __typename, in order
         try {
             CoercedVariables variables = coerced != null ? coerced : ValuesResolver.coerceVariableValues(plan.schema,
                     plan.operation.getVariableDefinitions(), RawVariables.of(rawVariables == null ? Map.of() : rawVariables),
@@ -52,42 +51,35 @@ final class Answer {
                     }
                     case "facts" -> {
                         Map<String, Object> arguments = arguments(field, variables);
-                        connections.add(connection(field, arguments, filter(arguments.get("filter"))));
+                        answers.add(connection(field, arguments, filter(arguments.get("filter"))));
                     }
-                    default -> parents.add(ParentAnswer.of(field, variables));
+                    default -> answers.add(ParentAnswer.of(field, variables));
                 }
             }
         } catch (RuntimeException e) {
             return Uni.createFrom().failure(e instanceof NotAnswered ? e : new NotAnswered(e.toString()));
         }
         Uni<Void> done = Uni.createFrom().voidItem();
-        for (ConnectionAnswer connection : connections) {
-            done = done.chain(() -> connection.read(reads.facts(), counted));
-        }
-        for (ParentAnswer parent : parents) {
-            done = done.chain(() -> parent.read(reads, counted));
+        for (FieldAnswer answer : answers) {
+            done = done.chain(() -> answer.read(reads, counted));
         }
         return done.map(ignored -> {
             int objects = 0;
-            for (ConnectionAnswer connection : connections) {
-                objects += connection.size();
-            }
-            for (ParentAnswer parent : parents) {
-                objects += parent.size();
+            for (FieldAnswer answer : answers) {
+                objects += answer.size();
             }
             if (objects > maxObjects) {
                 throw new NotAnswered("over the response budget");
             }
             JsonText out = new JsonText(4096 + objects * 1024);
             out.beginObject().name("data").beginObject();
-            int nextConnection = 0;
-            int nextParent = 0;
+            int next = 0;
             for (Selected field : root) {
                 out.name(field.key());
-                switch (field.name()) {
-                    case "__typename" -> out.string("Query");
-                    case "facts" -> connections.get(nextConnection++).write(out);
-                    default -> parents.get(nextParent++).write(out);
+                if (field.name().equals("__typename")) {
+                    out.string("Query");
+                } else {
+                    answers.get(next++).write(out);
                 }
             }
             return out.endObject().endObject().toString();

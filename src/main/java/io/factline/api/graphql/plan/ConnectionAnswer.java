@@ -14,7 +14,7 @@ import io.factline.query.FactQueries;
 import io.smallrye.mutiny.Uni;
 
 /** One {@code facts} field of an answer: its read (a page, and a count where {@code totalCount} is asked), then its JSON. */
-final class ConnectionAnswer {
+final class ConnectionAnswer implements FieldAnswer {
 
     final Selected field;
     private final FactFilter filter;
@@ -31,12 +31,14 @@ final class ConnectionAnswer {
         this.after = after;
     }
 
-    /** How many facts it answers (for the response budget). */
-    int size() {
+    @Override
+    public int size() {
         return docs.size();
     }
 
-    Uni<Void> read(FactQueries facts, boolean counted) {
+    @Override
+    public Uni<Void> read(Reads reads, boolean counted) {
+        FactQueries facts = reads.facts();
         return facts.pageDocuments(filter, first, after, counted)
                 .invoke(stored -> {
                     hasNext = stored.size() > first;
@@ -50,7 +52,8 @@ final class ConnectionAnswer {
                         : Uni.createFrom().voidItem());
     }
 
-    void write(JsonText out) {
+    @Override
+    public void write(JsonText out) {
         List<String> cursors = new ArrayList<>(docs.size());
         for (StoredDoc doc : docs) {
             cursors.add(cursorOf(doc));

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import graphql.execution.CoercedVariables;
 import graphql.schema.GraphQLTypeUtil;
+import io.factline.api.graphql.Convert;
 import io.factline.api.graphql.plan.Plan.NotAnswered;
 import io.factline.api.graphql.plan.Plan.Selected;
 import io.factline.domain.ActorKind;
@@ -19,11 +20,13 @@ import io.smallrye.mutiny.Uni;
  * it up (null where there is none), then its {@code facts} connections, each narrowed to it as
  * FactConnections narrows them.
  */
-final class ParentAnswer {
+final class ParentAnswer implements FieldAnswer {
 
     private final Selected field;
     private final String type;
     private final String id;
+    /** For a document: its id as a UUID, null where the id is none (then there is no such document). */
+    private final UUID documentId;
     private final List<ConnectionAnswer> connections = new ArrayList<>();
     /** The parent's own fields as its resolver gives them; null where there is no such parent. */
     private Map<String, String> found;
@@ -32,6 +35,7 @@ final class ParentAnswer {
         this.field = field;
         this.type = GraphQLTypeUtil.unwrapAll(field.definition().getType()).getName();
         this.id = id;
+        this.documentId = field.name().equals("document") ? Convert.uuidOrNull(id) : null;
     }
 
     /** Its connections' arguments read now: a page size, cursor or filter refused is graphql-java's to answer. */
@@ -45,12 +49,8 @@ final class ParentAnswer {
             FactFilter filter = switch (field.name()) {
                 case "actor" -> Answer.filter(arguments.get("filter")).withActor(parent.id);
                 case "topic" -> Answer.filter(arguments.get("filter")).withTopic(parent.id);
-                default -> {
-                    UUID document = documentId(parent.id);
-                    FactFilter all = new FactFilter(null, null, null, null, null, null, null,
-                            Boolean.TRUE.equals(arguments.get("includeRetracted")));
-                    yield document == null ? all : all.withDocument(document);
-                }
+                default -> new FactFilter(null, null, null, null, null, parent.documentId, null,
+                        Boolean.TRUE.equals(arguments.get("includeRetracted")));
             };
             parent.connections.add(Answer.connection(below, arguments, filter));
         }
@@ -58,20 +58,22 @@ final class ParentAnswer {
     }
 
     /** The look-up, then (where found) the connections' reads. */
-    Uni<Void> read(Reads reads, boolean counted) {
+    @Override
+    public Uni<Void> read(Reads reads, boolean counted) {
         return lookUp(reads).chain(fields -> {
             found = fields;
             Uni<Void> done = Uni.createFrom().voidItem();
             if (found != null) {
                 for (ConnectionAnswer connection : connections) {
-                    done = done.chain(() -> connection.read(reads.facts(), counted));
+                    done = done.chain(() -> connection.read(reads, counted));
                 }
             }
             return done;
         });
     }
 
-    int size() {
+    @Override
+    public int size() {
         int facts = 0;
         for (ConnectionAnswer connection : connections) {
             facts += connection.size();
@@ -79,7 +81,8 @@ final class ParentAnswer {
         return facts;
     }
 
-    void write(JsonText out) {
+    @Override
+    public void write(JsonText out) {
         if (found == null) {
             out.nullValue();
             return;
@@ -108,11 +111,8 @@ final class ParentAnswer {
                     "kind", actor.kind == null ? null : ActorKind.valueOf(actor.kind).name())).orElse(null));
             case "topic" -> reads.topics().byId(id).map(view -> view.map(topic -> fields("id", topic.id, "name", topic.name))
                     .orElse(null));
-            default -> {
-                UUID document = documentId(id);
-                yield document == null ? Uni.createFrom().nullItem() : reads.documents().byId(document).map(view -> view.map(
-                        doc -> fields("id", doc.id.toString(), "title", doc.title)).orElse(null));
-            }
+            default -> documentId == null ? Uni.createFrom().nullItem() : reads.documents().byId(documentId).map(view -> view.map(
+                    doc -> fields("id", doc.id.toString(), "title", doc.title)).orElse(null));
         };
     }
 
@@ -122,14 +122,5 @@ final class ParentAnswer {
             fields.put(namesAndValues[i], namesAndValues[i + 1]);
         }
         return fields;
-    }
-
-    /** Convert.uuidOrNull: an id that is no UUID names no document. */
-    private static UUID documentId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }
